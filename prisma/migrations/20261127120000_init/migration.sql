@@ -56,6 +56,8 @@ CREATE TABLE "Claim" (
     "spanEnd" INTEGER NOT NULL,
     "speaker" TEXT,
     "reportingVerb" TEXT,
+    "coreText" TEXT,
+    "parts" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "entities" JSONB NOT NULL DEFAULT '{}',
     "topics" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "score" DOUBLE PRECISION NOT NULL,
