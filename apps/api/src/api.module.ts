@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ConfigModule, type Env } from '@claimdesk/config';
+import { CoreModule } from '@claimdesk/core';
+import { DatabaseModule } from '@claimdesk/database';
+import { QueueModule } from '@claimdesk/queue';
+import { ArticlesController } from './articles/articles.controller';
+import { AssignmentsController } from './assignments/assignments.controller';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { PeopleController } from './people/people.controller';
+import { VerdictsController } from './verdicts/verdicts.controller';
+
+/** The HTTP process: controllers over the shared services; it registers no queue processors. */
+@Module({})
+export class ApiModule {
+  static forRoot(env?: Env): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule],
+      controllers: [ArticlesController, AssignmentsController, VerdictsController, PeopleController, HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig, loadEnv, type Env } from '@claimdesk/config';
+import { TokensService } from '@claimdesk/core';
+import { ApiModule } from './api.module';
+import { validationPipe } from './http/validation';
+
+/** Builds the API exactly as production runs it; tests call this with their own Env. */
+export async function createApiApp(env: Env = loadEnv(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: env.CLAIMDESK_MAX_BODY_BYTES, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+  const instance = app.getHttpAdapter().getInstance();
+  instance.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    return payload;
+  });
+  await app.init();
+  const config = app.get(AppConfig);
+  if (config.env.CLAIMDESK_ADMIN_TOKEN) await app.get(TokensService).ensureBootstrapAdmin(config.env.CLAIMDESK_ADMIN_TOKEN);
+  return app;
+}

@@ -1,0 +1,52 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+export const ROLES = ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] as const;
+
+// Names are shown in dashboards: control characters never belong in them.
+const cleanName = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.normalize('NFC').replace(/\p{Cc}/gu, '').trim() : value;
+const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const lowerEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
+
+export class CreatePersonDto {
+  @Transform(cleanName)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @Transform(lowerTrim)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email!: string;
+
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: (typeof ROLES)[number];
+
+  @IsOptional()
+  @Transform(lowerEach)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 60, { each: true })
+  topics?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { each: true, message: 'languages must be ISO 639 codes such as "en"' })
+  languages?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  capacity?: number;
+}
+
+export class CreateTokenDto {
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+}

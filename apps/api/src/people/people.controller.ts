@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import type { Person } from '@prisma/client';
+import { PeopleService, TokensService, type Principal } from '@claimdesk/core';
+import { ValidationError } from '@claimdesk/database';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { uuidParam } from '../http/validation';
+import { CreatePersonDto, CreateTokenDto, ROLES } from './dto/create-person.dto';
+
+function toPersonView(p: Person) {
+  return {
+    id: p.id,
+    name: p.name,
+    email: p.email,
+    role: p.role,
+    topics: p.topics,
+    languages: p.languages,
+    capacity: p.capacity,
+    openLoad: p.openLoad,
+    active: p.active,
+    availableFrom: p.availableFrom?.toISOString() ?? null,
+    availableUntil: p.availableUntil?.toISOString() ?? null,
+    createdAt: p.createdAt.toISOString(),
+  };
+}
+
+@Controller()
+export class PeopleController {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly tokens: TokensService,
+  ) {}
+
+  @Post('people')
+  async create(@CurrentPrincipal() actor: Principal, @Body() dto: CreatePersonDto) {
+    const defaultCapacity = dto.role === 'REVIEWER' ? 5 : 0;
+    return toPersonView(
+      await this.people.create(actor, {
+        name: dto.name,
+        email: dto.email,
+        role: dto.role,
+        topics: dto.topics ?? [],
+        languages: dto.languages ?? ['en'],
+        capacity: dto.capacity ?? defaultCapacity,
+      }),
+    );
+  }
+
+  @Get('people')
+  async list(@CurrentPrincipal() actor: Principal, @Query('role') role?: string) {
+    if (role !== undefined && !(ROLES as readonly string[]).includes(role)) {
+      throw new ValidationError([{ field: 'role', message: `must be one of ${ROLES.join(', ')}` }]);
+    }
+    return (await this.people.list(actor, role as Person['role'] | undefined)).map(toPersonView);
+  }
+
+  @Get('me')
+  async me(@CurrentPrincipal() actor: Principal) {
+    const person = await this.people.me(actor);
+    return person ? toPersonView(person) : actor;
+  }
+
+  /** The token is in this response only; claimdesk keeps its hash. */
+  @Post('people/:id/tokens')
+  async createToken(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Body() dto: CreateTokenDto) {
+    const { id: tokenId, token } = await this.tokens.create(actor, id, dto?.name);
+    return { id: tokenId, personId: id, token };
+  }
+}

@@ -1,0 +1,35 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { ExtractArticleService, PermanentExtractionError } from '@claimdesk/core';
+import { QueueName, type JobDataByQueue } from '@claimdesk/queue';
+
+@Processor(QueueName.Extract, { concurrency: 2 })
+export class ExtractProcessor extends WorkerHost {
+  private readonly logger = new Logger(ExtractProcessor.name);
+
+  constructor(private readonly extraction: ExtractArticleService) {
+    super();
+  }
+
+  async process(job: Job<JobDataByQueue['extract']>): Promise<string> {
+    try {
+      return await this.extraction.extract(job.data.articleId);
+    } catch (error) {
+      if (error instanceof PermanentExtractionError) {
+        await this.extraction.markFailed(job.data.articleId, error.message);
+        throw new UnrecoverableError(error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** Retries exhausted on a transient error: the article is marked FAILED with the reason, not left hanging. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<JobDataByQueue['extract']> | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
+    this.logger.warn(`extract ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`);
+    if (exhausted) await this.extraction.markFailed(job.data.articleId, error.message).catch(() => undefined);
+  }
+}

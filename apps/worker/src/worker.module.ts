@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, type Env } from '@claimdesk/config';
+import { CoreModule } from '@claimdesk/core';
+import { DatabaseModule } from '@claimdesk/database';
+import { QueueModule } from '@claimdesk/queue';
+import { ExtractProcessor } from './processors/extract.processor';
+import { ReconcileProcessor } from './processors/reconcile.processor';
+import { RouteProcessor } from './processors/route.processor';
+import { SlaProcessor } from './processors/sla.processor';
+
+/** The queue process: processors over the shared services; it serves no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env?: Env): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('worker'), CoreModule],
+      providers: [ExtractProcessor, RouteProcessor, SlaProcessor, ReconcileProcessor],
+    };
+  }
+}

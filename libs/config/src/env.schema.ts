@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const PRIORITIES = ['BREAKING', 'HIGH', 'NORMAL', 'LOW'] as const;
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL with protocol ${protocols.join(' or ')}` },
+  );
+
+const slaMinutes = z
+  .string()
+  .transform((spec, ctx) => {
+    const out: Record<string, number> = { BREAKING: 30, HIGH: 120, NORMAL: 480, LOW: 1440 };
+    for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const match = /^([A-Z]+)=(\d+)$/.exec(part);
+      if (!match || !(PRIORITIES as readonly string[]).includes(match[1]) || Number(match[2]) <= 0) {
+        ctx.addIssue({ code: 'custom', message: `bad entry "${part}": expected PRIORITY=MINUTES with PRIORITY in ${PRIORITIES.join('|')}` });
+        return z.NEVER;
+      }
+      out[match[1]] = Number(match[2]);
+    }
+    return out as Record<(typeof PRIORITIES)[number], number>;
+  });
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every variable claimdesk reads, validated once at start. */
+export const envSchema = z.object({
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  CLAIMDESK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  CLAIMDESK_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('claimdesk'),
+  CLAIMDESK_SLA_MINUTES: slaMinutes.default(() => ({ BREAKING: 30, HIGH: 120, NORMAL: 480, LOW: 1440 })),
+  CLAIMDESK_OFFER_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
+  CLAIMDESK_CHECKWORTHY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  CLAIMDESK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  CLAIMDESK_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(30),
+  CLAIMDESK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export type Env = z.infer<typeof envSchema>;

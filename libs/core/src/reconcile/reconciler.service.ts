@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Prisma, type Priority } from '@prisma/client';
+import { PrismaService } from '@claimdesk/database';
+import { JobProducer, type JobRequest } from '@claimdesk/queue';
+
+const BATCH = 500;
+const GRACE_MS = 5_000;
+
+export interface ReconcileReport {
+  extract: number;
+  route: number;
+  sla: number;
+}
+
+/**
+ * Postgres is the truth and Redis only carries work: whatever Postgres says is due is enqueued again.
+ * Job ids are business keys, so work that is already queued is not duplicated. Each query uses a
+ * partial or leading index and a batch limit, so a pass stays cheap on a big desk.
+ */
+@Injectable()
+export class ReconcilerService {
+  private readonly logger = new Logger(ReconcilerService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly jobs: JobProducer,
+  ) {}
+
+  async reconcile(now = new Date()): Promise<ReconcileReport> {
+    // A grace period keeps the reconciler out of the way of the request that is enqueuing right now.
+    const settled = new Date(now.getTime() - GRACE_MS);
+    const [articles, claims, overdue] = await Promise.all([
+      this.prisma.article.findMany({
+        where: { status: { in: ['INGESTED', 'EXTRACTING'] }, updatedAt: { lt: settled } },
+        select: { id: true },
+        orderBy: { createdAt: 'asc' },
+        take: BATCH,
+      }),
+      this.prisma.$queryRaw<Array<{ id: string; version: number; priority: Priority }>>(Prisma.sql`
+        SELECT id::text AS id, version, priority::text AS priority FROM "Claim"
+        WHERE status = 'PENDING' AND "updatedAt" < ${settled}
+        ORDER BY priority DESC, "createdAt" LIMIT ${BATCH}`),
+      this.prisma.assignment.findMany({
+        where: { status: { in: ['OFFERED', 'ACCEPTED'] }, dueAt: { lte: now } },
+        select: { id: true, dueAt: true },
+        orderBy: { dueAt: 'asc' },
+        take: BATCH,
+      }),
+    ]);
+    const jobs: JobRequest[] = [
+      ...articles.map((a) => ({ queue: 'extract' as const, data: { articleId: a.id } })),
+      ...claims.map((c) => ({ queue: 'route' as const, data: { claimId: c.id, version: c.version, priority: c.priority } })),
+      ...overdue.map((a) => ({ queue: 'sla' as const, data: { assignmentId: a.id, dueAt: a.dueAt.toISOString() } })),
+    ];
+    await this.jobs.enqueue(jobs);
+    const report = { extract: articles.length, route: claims.length, sla: overdue.length };
+    if (jobs.length > 0) this.logger.log(`reconcile: ${JSON.stringify(report)}`);
+    return report;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './prisma.service';
+export * from './database.module';
+export * from './errors/domain-errors';
+export * from './errors/prisma-error-mapper';

@@ -1,0 +1,28 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@prisma/client';
+import { AppConfig } from '@claimdesk/config';
+
+/** The one Prisma client of a process, on the pg driver adapter (no native engine: see README). */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+  constructor(config: AppConfig) {
+    super({
+      adapter: new PrismaPg({
+        connectionString: config.env.DATABASE_URL,
+        max: 20,
+        connectionTimeoutMillis: 5_000,
+      }),
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.$connect();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}
+
+export type Tx = Parameters<Parameters<PrismaService['$transaction']>[0]>[0];

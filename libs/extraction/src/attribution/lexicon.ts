@@ -1,0 +1,57 @@
+// Reporting verbs and the words that can (or cannot) sit inside a speaker's noun phrase.
+
+/** Verbs that frame a statement as someone's: "..., X said", "X denied that ...". */
+export const REPORTING_VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'denied', 'denies', 'deny', 'claimed', 'claims',
+  'announced', 'announces', 'warned', 'warns', 'stated', 'states', 'insisted', 'insists', 'argued', 'argues',
+  'noted', 'notes', 'explained', 'explains', 'admitted', 'admits', 'confirmed', 'confirms', 'reported',
+  'reports', 'alleged', 'alleges', 'acknowledged', 'acknowledges', 'predicted', 'predicts', 'wrote',
+  'writes', 'tweeted', 'declared', 'declares', 'asserted', 'asserts', 'maintained', 'maintains', 'revealed',
+  'reveals', 'disclosed', 'estimated', 'estimates', 'testified', 'stressed', 'emphasised', 'emphasized',
+  'conceded', 'concedes', 'recalled', 'replied', 'responded', 'countered', 'promised', 'promises', 'vowed',
+  'vows', 'pledged', 'complained', 'accused', 'contended', 'concluded', 'observed', 'remarked', 'reiterated',
+  'suggested', 'suggests', 'indicated', 'indicates', 'disputed', 'rejected', 'rejects', 'forecast', 'boasted',
+  'repeated', 'agreed', 'mentioned', 'informed', 'assured', 'signalled', 'signaled', 'cautioned',
+];
+
+export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);
+
+/** Words that end a speaker phrase: verbs, conjunctions, clause openers. */
+export const NOT_IN_SPEAKER = new Set([
+  'is', 'was', 'were', 'are', 'be', 'been', 'being', 'will', 'would', 'could', 'can', 'may', 'might', 'should',
+  'must', 'that', 'which', 'when', 'if', 'because', 'but', 'not', 'also', 'then', 'there', 'than', 'as', 'so',
+  'this', 'these', 'those', 'it', 'what', 'where', 'why', 'how', 'while', 'after', 'before', 'since', 'until',
+  'did', 'does', 'do', 'has', 'had', 'have', 'to', 'into', 'from', 'with', 'by', 'about', 'over', 'under', 'all',
+]);
+
+/** Subject pronouns that may stand as a speaker and are resolved to a named person. */
+export const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+export const OTHER_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you']);
+
+/** Titles and role words dropped from a person's name ("Vice President", "Mr", "Dr."). */
+export const TITLE_WORDS = new Set([
+  'president', 'vice', 'prime', 'minister', 'secretary', 'foreign', 'chancellor', 'chairman', 'chairwoman',
+  'chair', 'chief', 'executive', 'director', 'general', 'spokesman', 'spokeswoman', 'spokesperson', 'leader',
+  'senator', 'sen', 'sen.', 'rep', 'rep.', 'representative', 'governor', 'gov', 'gov.', 'mayor', 'mr', 'mr.',
+  'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'professor', 'gen', 'gen.', 'col', 'col.', 'lt',
+  'lt.', 'capt', 'capt.', 'captain', 'sgt', 'sgt.', 'judge', 'justice', 'king', 'queen', 'prince', 'princess',
+  'pope', 'sir', 'dame', 'lord', 'lady', 'rev', 'rev.', 'ambassador', 'commissioner', 'attorney', 'speaker',
+  'deputy', 'former', 'acting', 'interim', 'senior', 'defence', 'defense', 'health', 'finance', 'interior',
+  'trade', 'economy', 'opposition', 'party', 'assembly', 'national', 'socialist', 'democratic', 'republican',
+  'labour', 'conservative', 'liberal', 'sheikh', 'emir', 'ceo', 'cfo', 'coach', 'manager', 'officer',
+  'admiral', 'commander', 'marshal', 'colonel', 'major', 'lieutenant', 'sergeant', 'inspector', 'chief',
+  'development', 'international', 'welsh', 'scottish', 'british', 'us', 'u.s.', 'state', 'house', 'senate',
+  'majority', 'minority', 'whip', 'mp', 'mep', 'congressman', 'congresswoman', 'lawmaker', 'envoy', 'adviser',
+  'advisor', 'head', 'founder', 'analyst', 'economist',
+]);
+
+/** Title words that head a title phrase: the name follows them ("... Vice President Diosdado Cabello"). */
+export const HEAD_TITLES = new Set([
+  'president', 'minister', 'secretary', 'chancellor', 'chairman', 'chairwoman', 'chair', 'director', 'spokesman',
+  'spokeswoman', 'spokesperson', 'leader', 'senator', 'sen', 'rep', 'governor', 'gov', 'mayor', 'mr', 'mrs', 'ms',
+  'dr', 'prof', 'professor', 'gen', 'general', 'col', 'lt', 'capt', 'captain', 'sgt', 'judge', 'justice', 'king',
+  'queen', 'prince', 'princess', 'pope', 'sir', 'dame', 'lord', 'lady', 'rev', 'ambassador', 'commissioner',
+  'attorney', 'speaker', 'ceo', 'chief', 'officer', 'admiral', 'commander', 'colonel', 'major', 'envoy', 'adviser',
+  'advisor', 'founder', 'economist', 'analyst', 'congressman', 'congresswoman', 'mp', 'mep', 'sheikh', 'emir',
+  'coach', 'manager', 'deputy', 'lieutenant', 'sergeant', 'inspector', 'marshal', 'senator',
+]);

@@ -1,0 +1,17 @@
+// Public surface of @claimdesk/extraction. Pure TypeScript: the only I/O is loading the bundled
+// weights and topic JSON at module load (and loadTopicLexicon, when a caller asks for it).
+export type {
+  UnitKind,
+  TextUnit,
+  ScoreFeature,
+  ExtractedEntities,
+  ExtractedClaim,
+  ExtractionInput,
+  ExtractionOptions,
+  ExtractionResult,
+  TopicLexicon,
+} from './types';
+export { extractClaims, scoreSentence, DEFAULT_CHECKWORTHY_THRESHOLD, MODEL_VERSION } from './extract';
+export { splitPlainText } from './segment/plain-text';
+export { DEFAULT_TOPIC_LEXICON, loadTopicLexicon, parseTopicLexicon } from './topics/topics';
+export { BUNDLED_MODEL, type CheckworthinessModel } from './scoring/model';

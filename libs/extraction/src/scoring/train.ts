@@ -1,0 +1,112 @@
+// Fits the check-worthiness logistic regression: hand features plus word n-grams seen at least
+// `minCount` times, L2-regularised (n-grams more strongly than the hand features, so that the
+// documented features keep carrying the score on prose unlike the training set), full-batch Adam.
+import { FEATURE_SPECS, analyseSentence, ngrams } from './features';
+import type { CheckworthinessModel } from './model';
+import { normalize } from '../text/normalize';
+
+export interface TrainOptions {
+  minCount: number;
+  l2Features: number;
+  l2Ngrams: number;
+  epochs: number;
+  learningRate: number;
+  /** Drop n-gram weights smaller than this from the saved file. */
+  prune: number;
+  useNgrams: boolean;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  minCount: 3,
+  l2Features: 1e-4,
+  l2Ngrams: 1e-3,
+  epochs: 400,
+  learningRate: 0.05,
+  prune: 0.02,
+  useNgrams: true,
+};
+
+interface Example {
+  dense: Float64Array;
+  grams: number[];
+  y: number;
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function featurise(texts: string[]): Array<{ dense: Float64Array; grams: string[] }> {
+  return texts.map((t) => {
+    const a = analyseSentence(normalize(t).text);
+    return { dense: a.values, grams: ngrams(a.words) };
+  });
+}
+
+export function trainModel(
+  texts: string[],
+  labels: boolean[],
+  opts: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): Omit<CheckworthinessModel, 'version' | 'threshold' | 'provenance'> {
+  const feats = featurise(texts);
+  const counts = new Map<string, number>();
+  if (opts.useNgrams) for (const f of feats) for (const g of f.grams) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const vocab = [...counts.entries()].filter(([, c]) => c >= opts.minCount).map(([g]) => g).sort();
+  const index = new Map(vocab.map((g, i) => [g, i]));
+  const examples: Example[] = feats.map((f, i) => ({
+    dense: f.dense,
+    grams: f.grams.map((g) => index.get(g)).filter((x): x is number => x !== undefined),
+    y: labels[i] ? 1 : 0,
+  }));
+  const D = FEATURE_SPECS.length;
+  const V = vocab.length;
+  // Parameter layout: [bias, dense..., ngrams...].
+  const P = 1 + D + V;
+  const w = new Float64Array(P);
+  const m = new Float64Array(P);
+  const v = new Float64Array(P);
+  const g = new Float64Array(P);
+  const n = examples.length;
+  const b1 = 0.9;
+  const b2 = 0.999;
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    g.fill(0);
+    for (const ex of examples) {
+      let z = w[0];
+      for (let d = 0; d < D; d++) z += w[1 + d] * ex.dense[d];
+      for (const k of ex.grams) z += w[1 + D + k];
+      const err = sigmoid(z) - ex.y;
+      g[0] += err;
+      for (let d = 0; d < D; d++) g[1 + d] += err * ex.dense[d];
+      for (const k of ex.grams) g[1 + D + k] += err;
+    }
+    for (let p = 0; p < P; p++) {
+      let grad = g[p] / n;
+      if (p > 0) grad += (p <= D ? opts.l2Features : opts.l2Ngrams) * w[p];
+      m[p] = b1 * m[p] + (1 - b1) * grad;
+      v[p] = b2 * v[p] + (1 - b2) * grad * grad;
+      const mh = m[p] / (1 - Math.pow(b1, epoch));
+      const vh = v[p] / (1 - Math.pow(b2, epoch));
+      w[p] -= (opts.learningRate * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  const round = (x: number) => Math.round(x * 10000) / 10000;
+  const features: Record<string, number> = {};
+  FEATURE_SPECS.forEach((f, d) => (features[f.name] = round(w[1 + d])));
+  const grams: Record<string, number> = {};
+  vocab.forEach((gram, k) => {
+    const weight = w[1 + D + k];
+    if (Math.abs(weight) >= opts.prune) grams[gram] = round(weight);
+  });
+  return { bias: round(w[0]), features, ngrams: grams };
+}
+
+/** Scores texts with a (possibly unsaved) model, exactly as scoreAnalysis would. */
+export function predictAll(model: Pick<CheckworthinessModel, 'bias' | 'features' | 'ngrams'>, texts: string[]): number[] {
+  return featurise(texts).map((f) => {
+    let z = model.bias;
+    FEATURE_SPECS.forEach((spec, d) => (z += (model.features[spec.name] ?? 0) * f.dense[d]));
+    for (const gram of f.grams) z += model.ngrams[gram] ?? 0;
+    return sigmoid(z);
+  });
+}

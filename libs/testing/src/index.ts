@@ -1,0 +1,6 @@
+export * from './test-database';
+export * from './test-env';
+export * from './queue-cleanup';
+export * from './test-desk';
+export * from './http-client';
+export * from './wait-for';
