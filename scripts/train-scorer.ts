@@ -6,8 +6,17 @@
 // model the same way.
 import { readFileSync, writeFileSync } from 'fs';
 import { basename, resolve } from 'path';
-import { averagePrecision, bestF1Threshold, parseLabelledTsv, prf } from '../libs/extraction/src/eval/metrics';
-import { DEFAULT_TRAIN_OPTIONS, predictAll, trainModel, type TrainOptions } from '../libs/extraction/src/scoring/train';
+import {
+  averagePrecision,
+  bestF1Threshold,
+  DEFAULT_TRAIN_OPTIONS,
+  parseLabelledTsv,
+  predictAll,
+  prf,
+  trainModel,
+  type TrainOptions,
+} from '@claimdesk/extraction';
+
 
 const DEFAULT_OUT = 'libs/extraction/src/model/checkworthiness.v1.json';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_SLA_MINUTES, parseSlaMinutes } from '@claimdesk/workflow';
 
-const PRIORITIES = ['BREAKING', 'HIGH', 'NORMAL', 'LOW'] as const;
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -14,20 +14,15 @@ const url = (protocols: string[]) =>
     { message: `must be a URL with protocol ${protocols.join(' or ')}` },
   );
 
-const slaMinutes = z
-  .string()
-  .transform((spec, ctx) => {
-    const out: Record<string, number> = { BREAKING: 30, HIGH: 120, NORMAL: 480, LOW: 1440 };
-    for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
-      const match = /^([A-Z]+)=(\d+)$/.exec(part);
-      if (!match || !(PRIORITIES as readonly string[]).includes(match[1]) || Number(match[2]) <= 0) {
-        ctx.addIssue({ code: 'custom', message: `bad entry "${part}": expected PRIORITY=MINUTES with PRIORITY in ${PRIORITIES.join('|')}` });
-        return z.NEVER;
-      }
-      out[match[1]] = Number(match[2]);
-    }
-    return out as Record<(typeof PRIORITIES)[number], number>;
-  });
+// One parser for the SLA spec, the workflow's: the config only reports its error against the variable.
+const slaMinutes = z.string().transform((spec, ctx) => {
+  try {
+    return parseSlaMinutes(spec);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -42,7 +37,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
     .default('claimdesk'),
-  CLAIMDESK_SLA_MINUTES: slaMinutes.default(() => ({ BREAKING: 30, HIGH: 120, NORMAL: 480, LOW: 1440 })),
+  CLAIMDESK_SLA_MINUTES: slaMinutes.default(() => ({ ...DEFAULT_SLA_MINUTES })),
   CLAIMDESK_OFFER_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
   CLAIMDESK_CHECKWORTHY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: bool.default(false),

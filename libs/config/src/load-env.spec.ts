@@ -24,7 +24,7 @@ describe('loadEnv', () => {
       const text = (error as ConfigError).message;
       expect(text).toMatch(/PORT/);
       expect(text).toMatch(/REDIS_URL must be a URL/);
-      expect(text).toMatch(/CLAIMDESK_SLA_MINUTES bad entry "HIGH=abc"/);
+      expect(text).toMatch(/CLAIMDESK_SLA_MINUTES SLA minutes: part 1 "HIGH=abc"/);
     }
   });
 

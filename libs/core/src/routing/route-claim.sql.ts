@@ -67,7 +67,7 @@ assignment AS (
          CASE WHEN cardinality(r.matched) > 0 THEN 'topic ' || array_to_string(r.matched, ', ') ELSE 'no topic match' END
            || '; load ' || r."loadBefore" || '/' || r.capacity,
          'OFFERED',
-         now() + make_interval(mins => (${JSON.stringify(args.slaMinutes)}::jsonb ->> m.priority::text)::int),
+         now() + (${JSON.stringify(args.slaMinutes)}::jsonb ->> m.priority::text)::numeric * interval '1 minute',
          now(), now()
   FROM moved m, reserved r
   RETURNING id, "claimId", "reviewerId", reason, "dueAt"

@@ -1,0 +1,185 @@
+// npm run eval:extraction -- [--tsv FILE]... [--json] [--predictions OUT.jsonl] [--threshold X]
+// [--articles DIR] [--verbose]
+// Scores the extractor on the hand-labelled articles (../shared/fixtures/articles/*.claims.json
+// relative to the repo root: F1 on checkworthy, unit-kind accuracy, speaker accuracy) and on any
+// labelled TSV (P/R/F1 of the positive class at the threshold, average precision). TSV sentences
+// are scored with scoreSentence, the very code extractClaims uses for every sentence unit.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { basename, join, resolve } from 'path';
+import {
+  averagePrecision,
+  DEFAULT_CHECKWORTHY_THRESHOLD,
+  evaluateArticle,
+  MODEL_VERSION,
+  parseLabelledTsv,
+  prf,
+  scoreSentence,
+  type ArticleEvaluation,
+  type GoldArticle,
+} from '@claimdesk/extraction';
+
+interface Args {
+  tsv: string[];
+  json: boolean;
+  predictions: string | null;
+  threshold: number;
+  articles: string;
+  verbose: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    tsv: [],
+    json: false,
+    predictions: null,
+    threshold: DEFAULT_CHECKWORTHY_THRESHOLD,
+    articles: resolve(process.cwd(), '../shared/fixtures/articles'),
+    verbose: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--tsv') args.tsv.push(next());
+    else if (a === '--json') args.json = true;
+    else if (a === '--predictions') args.predictions = next();
+    else if (a === '--threshold') {
+      args.threshold = Number(next());
+      if (!(args.threshold >= 0 && args.threshold <= 1)) throw new Error('--threshold must be in [0, 1]');
+    } else if (a === '--articles') args.articles = resolve(next());
+    else if (a === '--verbose') args.verbose = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return args;
+}
+
+interface TsvResult {
+  file: string;
+  sentences: number;
+  positives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  averagePrecision: number;
+}
+
+function evalTsv(file: string, threshold: number, predictions: string[]): TsvResult {
+  const rows = parseLabelledTsv(readFileSync(file, 'utf8'));
+  const scores = rows.map((r) => scoreSentence(r.text).score);
+  const gold = rows.map((r) => r.label);
+  const predicted = scores.map((s) => s >= threshold);
+  rows.forEach((r, i) => predictions.push(JSON.stringify({ id: r.id, score: round(scores[i]), checkworthy: predicted[i] })));
+  const p = prf(gold, predicted);
+  return {
+    file: basename(file),
+    sentences: rows.length,
+    positives: gold.filter(Boolean).length,
+    precision: p.precision,
+    recall: p.recall,
+    f1: p.f1,
+    averagePrecision: averagePrecision(gold, scores),
+  };
+}
+
+function evalArticles(dir: string, threshold: number): ArticleEvaluation[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.claims.json'))
+    .sort()
+    .map((f) => {
+      const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldArticle;
+      const raw = readFileSync(join(dir, gold.article ?? f.replace(/\.claims\.json$/, '.txt')), 'utf8');
+      return evaluateArticle(raw, gold, { threshold });
+    });
+}
+
+function round(x: number, d = 4): number {
+  const k = 10 ** d;
+  return Math.round(x * k) / k;
+}
+
+function table(headers: string[], rows: Array<Array<string | number>>): string {
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? c.toFixed(3) : c)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const articles = evalArticles(args.articles, args.threshold);
+  const predictions: string[] = [];
+  const tsvs = args.tsv.map((f) => evalTsv(f, args.threshold, predictions));
+  if (args.predictions) writeFileSync(args.predictions, predictions.join('\n') + (predictions.length ? '\n' : ''));
+
+  if (args.json) {
+    console.log(
+      JSON.stringify({
+        modelVersion: MODEL_VERSION,
+        threshold: args.threshold,
+        articles: articles.map((a) => ({
+          article: a.article,
+          f1: round(a.checkworthy.f1),
+          precision: round(a.checkworthy.precision),
+          recall: round(a.checkworthy.recall),
+          unitKindAccuracy: round(a.unitKindAccuracy),
+          nonClaimUnitsRight: a.nonClaimUnitsRight,
+          nonClaimUnits: a.nonClaimUnits,
+          exactSpans: a.exactSpans,
+          units: a.units.length,
+          speakerAccuracy: round(a.speakerAccuracy),
+          speakerRight: a.speakerRight,
+          attributedClaims: a.attributedClaims,
+          falseAttributions: a.falseAttributions,
+        })),
+        tsv: tsvs.map((t) => ({ ...t, precision: round(t.precision), recall: round(t.recall), f1: round(t.f1), averagePrecision: round(t.averagePrecision) })),
+        predictions: args.predictions,
+      }),
+    );
+    return;
+  }
+  console.log(`model ${MODEL_VERSION}, threshold ${args.threshold}`);
+  if (articles.length) {
+    console.log('\nLabelled articles (' + args.articles + ')');
+    console.log(
+      table(
+        ['article', 'F1', 'P', 'R', 'unit kinds', 'non-claims', 'exact spans', 'speaker', 'false attrib.'],
+        articles.map((a) => [
+          a.article,
+          a.checkworthy.f1,
+          a.checkworthy.precision,
+          a.checkworthy.recall,
+          a.unitKindAccuracy,
+          `${a.nonClaimUnitsRight}/${a.nonClaimUnits}`,
+          `${a.exactSpans}/${a.units.length}`,
+          `${a.speakerRight}/${a.attributedClaims}`,
+          String(a.falseAttributions),
+        ]),
+      ),
+    );
+    if (args.verbose) {
+      for (const a of articles) {
+        for (const u of a.units) {
+          const mark = u.gold.kind !== 'sentence' ? (u.kindRight ? 'ok' : 'KIND') : u.predictedCheckworthy === u.gold.checkworthy ? 'ok' : 'CW';
+          const spk = u.speakerRight === false ? ` SPEAKER got ${u.predictedSpeaker} want ${u.gold.speaker}` : '';
+          console.log(`  ${mark.padEnd(4)} ${u.gold.kind.padEnd(8)} gold=${u.gold.checkworthy ? 'Y' : 'N'} score=${u.score?.toFixed(2) ?? '-'} ${u.gold.text.slice(0, 70)}${spk}`);
+        }
+      }
+    }
+  }
+  if (tsvs.length) {
+    console.log('\nLabelled sentences (positive class at the threshold)');
+    console.log(
+      table(
+        ['file', 'sentences', 'Yes', 'F1', 'P', 'R', 'AP'],
+        tsvs.map((t) => [t.file, String(t.sentences), String(t.positives), t.f1, t.precision, t.recall, t.averagePrecision]),
+      ),
+    );
+  }
+  if (args.predictions) console.log(`\npredictions: ${predictions.length} lines -> ${args.predictions}`);
+}
+
+main();
