@@ -67,7 +67,9 @@ interface TsvResult {
 }
 
 function evalTsv(file: string, threshold: number, predictions: string[]): TsvResult {
-  const rows = parseLabelledTsv(readFileSync(file, 'utf8'));
+  const rows = parseLabelledTsv(readFileSync(file, 'utf8'), (line, reason) =>
+    console.warn(`${basename(file)}:${line}: skipped (${reason})`),
+  );
   const scores = rows.map((r) => scoreSentence(r.text).score);
   const gold = rows.map((r) => r.label);
   const predicted = scores.map((s) => s >= threshold);

@@ -50,7 +50,7 @@ function parseArgs(argv: string[]) {
 
 function main(): void {
   const { train, dev, out, version, opts } = parseArgs(process.argv.slice(2));
-  const rows = parseLabelledTsv(readFileSync(train, 'utf8'));
+  const rows = parseLabelledTsv(readFileSync(train, 'utf8'), warnSkip(train));
   const started = Date.now();
   const fitted = trainModel(rows.map((r) => r.text), rows.map((r) => r.label), opts);
   const trainScores = predictAll(fitted, rows.map((r) => r.text));
@@ -58,7 +58,7 @@ function main(): void {
   let thresholdNote = 'no dev file given: 0.5';
   let devReport: Record<string, number> | null = null;
   if (dev) {
-    const devRows = parseLabelledTsv(readFileSync(dev, 'utf8'));
+    const devRows = parseLabelledTsv(readFileSync(dev, 'utf8'), warnSkip(dev));
     const devGold = devRows.map((r) => r.label);
     const devScores = predictAll(fitted, devRows.map((r) => r.text));
     const best = bestF1Threshold(devGold, devScores);
@@ -95,6 +95,10 @@ function main(): void {
   console.log(`wrote ${out}: ${Object.keys(fitted.ngrams).length} n-gram weights, threshold ${threshold}`);
   if (devReport) console.log(`dev: F1 ${devReport.f1}  P ${devReport.precision}  R ${devReport.recall}  AP ${devReport.averagePrecision}`);
   console.log('rebuild (npm run build) for the product to use it');
+}
+
+function warnSkip(file: string) {
+  return (line: number, reason: string) => console.warn(`${basename(file)}:${line}: skipped (${reason})`);
 }
 
 function round(x: number): number {

@@ -25,6 +25,15 @@ export class JobProducer {
     @InjectQueue(QueueName.Reconcile) reconcile: Queue,
   ) {
     this.queues = { extract, route, sla, reconcile };
+    // Without a listener BullMQ prints every reconnect failure; one line per outage is enough.
+    for (const queue of Object.values(this.queues)) queue.on('error', (error) => this.onRedisError(error));
+  }
+
+  private lastRedisError = 0;
+  private onRedisError(error: Error): void {
+    if (Date.now() - this.lastRedisError < 30_000) return;
+    this.lastRedisError = Date.now();
+    this.logger.warn(`Redis unavailable for producers: ${error.message}`);
   }
 
   queue(name: QueueName): Queue {

@@ -33,12 +33,13 @@ const ACCORDING_TAIL_RE = /,\s+according to\s+([^,;:"]{1,110}?)(?:,\s[^"]{0,80})
 const SPEAKER_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'both', 'one', 'senior', 'top', 'most']);
 
 /** Whether a phrase reads like a speaker noun phrase rather than a clause. */
-export function plausibleSpeaker(phrase: string): boolean {
+export function plausibleSpeaker(phrase: string, lowerStartOk = false): boolean {
   const words = phrase.trim().split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
   const first = words[0].toLowerCase();
   if (words.length === 1 && (PERSONAL_PRONOUNS.has(first) || OTHER_PRONOUNS.has(first))) return true;
-  const startsOk = /^[A-Z]/.test(words[0]) || SPEAKER_DETERMINERS.has(first);
+  // "according to participants sworn to secrecy": a bare plural noun is a source there.
+  const startsOk = /^[A-Z]/.test(words[0]) || SPEAKER_DETERMINERS.has(first) || (lowerStartOk && /^[a-z]+s$/.test(words[0]));
   if (!startsOk) return false;
   for (const w of words) {
     const lw = w.toLowerCase().replace(/[.'"]+$/, '');
@@ -47,6 +48,13 @@ export function plausibleSpeaker(phrase: string): boolean {
     if (/^(?:he|she|they|we|i|you)$/.test(lw) && words.length > 1) return false;
   }
   return true;
+}
+
+/** The noun phrase before a participle or relative clause: "participants sworn to secrecy" -> "participants". */
+function sourceHead(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && /^(?:who|which|that|familiar|close|sworn|speaking|involved|with|in|at|on|from)$|^[a-z]+(?:ed|en|ing)$/.test(w));
+  return (cut > 0 ? words.slice(0, cut) : words).join(' ');
 }
 
 /** Cuts an appositive relative clause from a leading speaker ("Mr Brown, who was not there,"). */
@@ -63,13 +71,13 @@ function stripQuoteEdges(s: string, start: number, end: number): [number, number
 
 export function findAttribution(s: string): Attribution | null {
   let m = ACCORDING_LEAD_RE.exec(s);
-  if (m && plausibleSpeaker(m[1])) {
+  if (m && plausibleSpeaker(sourceHead(m[1]), true)) {
     const [cs, ce] = stripQuoteEdges(s, m[0].length, s.length);
     return { speaker: m[1], verb: 'according to', coreStart: cs, coreEnd: ce };
   }
   m = ACCORDING_TAIL_RE.exec(s);
   // A mid-sentence "..., but, according to X, ..." covers one clause only: not the whole claim.
-  if (m && !/\b(?:but|and|while)\s*$/.test(s.slice(0, m.index)) && plausibleSpeaker(m[1])) {
+  if (m && !/\b(?:but|and|while)\s*$/.test(s.slice(0, m.index)) && plausibleSpeaker(sourceHead(m[1]), true)) {
     const [cs, ce] = stripQuoteEdges(s, 0, m.index);
     return { speaker: m[1], verb: 'according to', coreStart: cs, coreEnd: ce };
   }

@@ -68,21 +68,30 @@ export interface LabelledSentence {
   label: boolean;
 }
 
-/** Parses a TSV with a header naming Sentence_id, Text and class_label (any order). */
-export function parseLabelledTsv(content: string): LabelledSentence[] {
-  const lines = content.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0) return [];
-  const header = lines[0].split('\t').map((h) => h.trim().toLowerCase());
+/**
+ * Parses a TSV with a header naming Sentence_id, Text and class_label (any order). A malformed line
+ * (wrong column count or label; train.tsv has one where two rows lost their line break) is skipped
+ * and reported through `onSkip`, never silently relabelled.
+ */
+export function parseLabelledTsv(content: string, onSkip?: (line: number, reason: string) => void): LabelledSentence[] {
+  const lines = content.split(/\r?\n/);
+  const header = (lines[0] ?? '').split('\t').map((h) => h.trim().toLowerCase());
   const idCol = header.indexOf('sentence_id');
   const textCol = header.indexOf('text');
   const labelCol = header.indexOf('class_label');
   if (idCol < 0 || textCol < 0 || labelCol < 0) {
     throw new Error('TSV header must name Sentence_id, Text and class_label');
   }
-  return lines.slice(1).map((line, n) => {
-    const cols = line.split('\t');
+  const out: LabelledSentence[] = [];
+  for (let n = 1; n < lines.length; n++) {
+    if (lines[n].trim() === '') continue;
+    const cols = lines[n].split('\t');
     const label = (cols[labelCol] ?? '').trim().toLowerCase();
-    if (label !== 'yes' && label !== 'no') throw new Error(`TSV line ${n + 2}: class_label must be Yes or No`);
-    return { id: (cols[idCol] ?? '').trim(), text: cols[textCol] ?? '', label: label === 'yes' };
-  });
+    if (cols.length !== header.length || (label !== 'yes' && label !== 'no')) {
+      onSkip?.(n + 1, cols.length !== header.length ? `${cols.length} columns` : `label "${cols[labelCol]}"`);
+      continue;
+    }
+    out.push({ id: cols[idCol].trim(), text: cols[textCol], label: label === 'yes' });
+  }
+  return out;
 }

@@ -23,9 +23,13 @@ export const FEATURE_SPECS: FeatureSpec[] = [
   { name: 'change', label: 'reports a change (rose, cut, doubled)', short: 'change' },
   { name: 'statistic_words', label: 'uses statistical or policy terms', short: 'statistics' },
   { name: 'action_verbs', label: 'reports a concrete action (voted, signed, met)', short: 'action' },
-  { name: 'modal', label: 'speculative (could, might, would)', short: 'speculative' },
+  { name: 'modal', label: 'speculative (could, might, may)', short: 'speculative' },
+  { name: 'obligation', label: 'says what should happen (should, must, need to)', short: 'prescriptive' },
+  { name: 'conditional', label: 'hypothetical (would, if)', short: 'hypothetical' },
   { name: 'future', label: 'about the future (will, going to)', short: 'future' },
-  { name: 'opinion', label: 'expresses an opinion or belief', short: 'opinion' },
+  { name: 'opinion', label: 'expresses an opinion or judgement', short: 'opinion' },
+  { name: 'belief', label: 'reports a belief or expectation (believed, thinks, expects)', short: 'belief' },
+  { name: 'intention', label: 'states a willingness or intention (ready to, wants to)', short: 'intention' },
   { name: 'first_person_singular', label: 'speaks as "I"', short: 'first person' },
   { name: 'first_person_plural', label: 'speaks as "we"', short: 'we' },
   { name: 'second_person', label: 'addresses "you"', short: 'you' },
@@ -47,13 +51,16 @@ const PAST_IRREGULAR = new Set(
     'retook ignored reneged sputtered appeared replaced lifted decided cracked').split(' '),
 );
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'hundred', 'united', 'based', 'related', 'concerned', 'interested', 'supposed', 'used', 'embed', 'proceed']);
-const MODALS = new Set(['could', 'might', 'may', 'would', 'should', 'must', 'can', 'perhaps', 'maybe', 'possibly', 'likely', 'unlikely', 'probably']);
+const MODALS = new Set(['could', 'might', 'may', 'can', 'perhaps', 'maybe', 'possibly', 'likely', 'unlikely', 'probably']);
+const OBLIGATION = new Set(['should', 'must', 'ought', 'need', 'needs', 'have to', 'has to']);
+const CONDITIONAL = new Set(['would', "i'd", "we'd", "you'd", "they'd", 'if', 'unless', 'suppose', 'imagine']);
+const BELIEF = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'feel', 'feels', 'hope', 'hopes', 'hoped', 'expect', 'expects', 'expected', 'doubt', 'suspect', 'guess', 'seem', 'seems', 'seemed', 'assume', 'convinced', 'confident', 'sure']);
+const INTENTION = new Set(['ready', 'willing', 'prepared', 'want', 'wants', 'wanted', 'wish', 'wishes', 'intend', 'intends', 'plan', 'plans', 'aim', 'aims', 'seek', 'seeks', 'determined', 'committed', 'going']);
 const FUTURE = new Set(['will', "'ll", 'gonna', 'tomorrow', 'soon', 'future', 'plan', 'plans', 'intend', 'intends']);
 const OPINION = new Set([
-  'think', 'believe', 'believed', 'feel', 'feels', 'hope', 'hoped', 'wish', 'want', 'wants', 'seem', 'seems', 'guess',
   'opinion', 'great', 'wonderful', 'terrible', 'horrible', 'love', 'hate', 'disgrace', 'ridiculous', 'best', 'worst',
   'fantastic', 'tremendous', 'beautiful', 'bad', 'good', 'proud', 'afraid', 'sure', 'agree', 'disagree', 'important',
-  'ready', 'willing', 'should', 'must', 'need', 'needs', 'deserve', 'deserves', 'strongly', 'frankly', 'honestly',
+  'deserve', 'deserves', 'strongly', 'frankly', 'honestly', 'shameful', 'outrageous', 'unfair', 'wrong', 'right',
 ]);
 const STAT_WORDS = new Set([
   'percent', 'per', 'rate', 'rates', 'average', 'million', 'billion', 'trillion', 'thousand', 'thousands', 'millions',
@@ -117,6 +124,10 @@ export function analyseSentence(s: string, attributed?: boolean): SentenceAnalys
   let modal = 0;
   let future = 0;
   let opinion = 0;
+  let obligation = 0;
+  let conditional = 0;
+  let belief = 0;
+  let intention = 0;
   let fps = 0;
   let fpp = 0;
   let sp = 0;
@@ -130,6 +141,10 @@ export function analyseSentence(s: string, attributed?: boolean): SentenceAnalys
     if (MODALS.has(w)) modal++;
     if (FUTURE.has(w) || (w === 'going' && words[i + 1] === 'to')) future++;
     if (OPINION.has(w)) opinion++;
+    if (OBLIGATION.has(w) || ((w === 'have' || w === 'has') && words[i + 1] === 'to')) obligation++;
+    if (CONDITIONAL.has(w)) conditional++;
+    if (BELIEF.has(w)) belief++;
+    if (INTENTION.has(w) && (words[i + 1] === 'to' || w === 'determined')) intention++;
     if (w === 'i' || w === 'me' || w === 'my' || w === "i'm" || w === "i've" || w === "i'd" || w === 'myself') fps++;
     if (w === 'we' || w === 'our' || w === "we're" || w === "we've" || w === 'ourselves') fpp++;
     if (w === 'you' || w === 'your' || w === "you're") sp++;
@@ -153,6 +168,10 @@ export function analyseSentence(s: string, attributed?: boolean): SentenceAnalys
   set('modal', modal > 0 ? 1 : 0);
   set('future', future > 0 ? 1 : 0);
   set('opinion', Math.min(opinion, 2) / 2);
+  set('obligation', obligation > 0 ? 1 : 0);
+  set('conditional', conditional > 0 ? 1 : 0);
+  set('belief', belief > 0 ? 1 : 0);
+  set('intention', intention > 0 ? 1 : 0);
   set('first_person_singular', fps > 0 ? 1 : 0);
   set('first_person_plural', fpp > 0 ? 1 : 0);
   set('second_person', sp > 0 ? 1 : 0);
