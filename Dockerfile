@@ -6,8 +6,7 @@ WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY libs/database/src/migration ./libs/database/src/migration
-# PRISMA_QUERY_ENGINE_LIBRARY: skip downloading a native query engine that engineType "client" never uses.
-RUN PRISMA_QUERY_ENGINE_LIBRARY=/dev/null npm ci --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY . .
 # Prune dev dependencies; the generated Prisma client (node_modules/.prisma) must survive it.
 RUN npm run build \
