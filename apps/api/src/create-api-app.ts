@@ -13,7 +13,6 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
     bufferLogs: false,
   });
   app.useGlobalPipes(validationPipe);
-  app.enableShutdownHooks();
   const instance = app.getHttpAdapter().getInstance();
   instance.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');

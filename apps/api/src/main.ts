@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadEnv } from '@claimdesk/config';
+import { installGracefulShutdown } from '@claimdesk/core';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   }
   const app = await createApiApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
+  installGracefulShutdown(app, 'api');
   new Logger('api').log(`listening on http://${env.HOST}:${env.PORT}`);
 }
 

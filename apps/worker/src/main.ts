@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadEnv } from '@claimdesk/config';
+import { installGracefulShutdown } from '@claimdesk/core';
 import { createWorkerApp } from './create-worker-app';
 
 async function main(): Promise<void> {
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  await createWorkerApp(env);
+  installGracefulShutdown(await createWorkerApp(env), 'worker');
   new Logger('worker').log(`processing queues with prefix "${env.CLAIMDESK_QUEUE_PREFIX}"`);
 }
 

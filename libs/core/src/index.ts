@@ -14,3 +14,4 @@ export * from './reconcile/reconciler.service';
 export * from './routing/routing.service';
 export * from './verdicts/verdict-input';
 export * from './verdicts/verdicts.service';
+export * from './lifecycle/graceful-shutdown';

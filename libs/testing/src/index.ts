@@ -4,3 +4,4 @@ export * from './queue-cleanup';
 export * from './test-desk';
 export * from './http-client';
 export * from './wait-for';
+export * from './invariants';

@@ -48,6 +48,9 @@ export class ExtractArticleService {
 
     const threshold = this.threshold;
     const routable = await this.prisma.$transaction(async (tx) => {
+      // Serialises concurrent runs for one article (a redelivered job, a reconciler's duplicate): the
+      // second sees the first's claims and stops, rather than failing on the unique key.
+      await tx.$queryRaw`SELECT 1 FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`;
       const already = await tx.claim.count({ where: { articleId } });
       if (already > 0) return null;
       const ids = claims.map(() => crypto.randomUUID());
