@@ -4,6 +4,7 @@ import { ConfigModule, type Env } from '@claimdesk/config';
 import { CoreModule } from '@claimdesk/core';
 import { DatabaseModule } from '@claimdesk/database';
 import { QueueModule } from '@claimdesk/queue';
+import { FailedJobsController } from './admin/failed-jobs.controller';
 import { ArticlesController } from './articles/articles.controller';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
@@ -19,7 +20,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule],
-      controllers: [ArticlesController, AssignmentsController, VerdictsController, PeopleController, HealthController],
+      controllers: [ArticlesController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,20 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadEnv } from '@claimdesk/config';
+import { loadEnvOrExit } from '@claimdesk/config';
 import { installGracefulShutdown } from '@claimdesk/core';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`claimdesk api: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit('api');
   const app = await createApiApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
   installGracefulShutdown(app, 'api');

@@ -20,3 +20,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     }),
   );
 }
+
+/** For a process entry point: the validated env, or a message naming each bad variable and exit 2. */
+export function loadEnvOrExit(processName: string, source: NodeJS.ProcessEnv = process.env): Env {
+  try {
+    return loadEnv(source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`claimdesk ${processName}: ${error.message}`);
+    process.exit(2);
+  }
+}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FailedJobsService } from './admin/failed-jobs.service';
 import { ArticlesService } from './articles/articles.service';
 import { AssignmentsService } from './assignments/assignments.service';
 import { TokensService } from './auth/tokens.service';
@@ -14,6 +15,7 @@ const SERVICES = [
   AssignmentsService,
   ClaimsQueryService,
   ExtractArticleService,
+  FailedJobsService,
   PeopleService,
   ReconcilerService,
   RoutingService,

@@ -15,3 +15,4 @@ export * from './routing/routing.service';
 export * from './verdicts/verdict-input';
 export * from './verdicts/verdicts.service';
 export * from './lifecycle/graceful-shutdown';
+export * from './admin/failed-jobs.service';

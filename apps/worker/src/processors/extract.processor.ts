@@ -1,13 +1,11 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
+import { ObservedWorkerHost } from './observed-worker-host';
 import { ExtractArticleService, PermanentExtractionError } from '@claimdesk/core';
 import { QueueName, type JobDataByQueue } from '@claimdesk/queue';
 
 @Processor(QueueName.Extract, { concurrency: 2 })
-export class ExtractProcessor extends WorkerHost {
-  private readonly logger = new Logger(ExtractProcessor.name);
-
+export class ExtractProcessor extends ObservedWorkerHost {
   constructor(private readonly extraction: ExtractArticleService) {
     super();
   }

@@ -1,6 +1,7 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { ObservedWorkerHost } from './observed-worker-host';
 import { AppConfig } from '@claimdesk/config';
 import { ReconcilerService, type ReconcileReport } from '@claimdesk/core';
 import { QueueName } from '@claimdesk/queue';
@@ -9,9 +10,7 @@ const SCHEDULER_ID = 'reconcile-every';
 
 /** The safety net: repeatable, and once at start, so a Redis flush or outage loses nothing. */
 @Processor(QueueName.Reconcile, { concurrency: 1 })
-export class ReconcileProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ReconcileProcessor.name);
-
+export class ReconcileProcessor extends ObservedWorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly reconciler: ReconcilerService,
     private readonly config: AppConfig,

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'verdict.decide': ['ADMIN', 'EDITOR'],
   'person.manage': ['ADMIN'],
   'person.read': ['ADMIN', 'EDITOR'],
+  'jobs.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,25 +1,15 @@
 import type { Prisma } from '@prisma/client';
 import type { Tx } from '@claimdesk/database';
+import type { EventType } from '@claimdesk/workflow';
 
+/** Claim events come from the state machine's table; article events are the article's own. */
 export type EventName =
+  | EventType
   | 'article.ingested'
   | 'article.extracted'
   | 'article.completed'
   | 'article.reopened'
-  | 'article.failed'
-  | 'claim.created'
-  | 'claim.promoted'
-  | 'claim.dismissed'
-  | 'claim.restored'
-  | 'claim.assigned'
-  | 'claim.accepted'
-  | 'claim.declined'
-  | 'claim.expired'
-  | 'claim.reassigned'
-  | 'claim.unassigned'
-  | 'claim.submitted'
-  | 'claim.returned'
-  | 'claim.published';
+  | 'article.failed';
 
 export interface EventInput {
   type: EventName;
