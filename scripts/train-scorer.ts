@@ -1,5 +1,5 @@
 // npm run train:scorer -- FILE.tsv [--dev DEV.tsv] [--out PATH] [--min-count N] [--l2 X]
-//   [--l2-ngrams X] [--epochs N] [--no-ngrams]
+//   [--l2-ngrams X] [--epochs N] [--prune X] [--no-ngrams] [--version NAME] [--note TEXT]
 // Refits the check-worthiness model from a labelled TSV (Sentence_id, Text, class_label Yes/No),
 // picks the threshold that maximises F1 on --dev (0.5 without one), and writes the weights file
 // with its provenance. Editors' promote/dismiss decisions exported as such a TSV refit a desk's own
@@ -8,8 +8,9 @@ import { readFileSync, writeFileSync } from 'fs';
 import { basename, resolve } from 'path';
 import {
   averagePrecision,
-  bestF1Threshold,
+  smoothedF1Threshold,
   DEFAULT_TRAIN_OPTIONS,
+  FIXED_PRIORS,
   parseLabelledTsv,
   predictAll,
   prf,
@@ -26,6 +27,7 @@ function parseArgs(argv: string[]) {
   let dev: string | null = null;
   let out = DEFAULT_OUT;
   let version = 'checkworthiness.v1';
+  let note: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -36,20 +38,22 @@ function parseArgs(argv: string[]) {
     if (a === '--dev') dev = next();
     else if (a === '--out') out = next();
     else if (a === '--version') version = next();
+    else if (a === '--note') note = next();
     else if (a === '--min-count') opts.minCount = Number(next());
     else if (a === '--l2') opts.l2Features = Number(next());
     else if (a === '--l2-ngrams') opts.l2Ngrams = Number(next());
     else if (a === '--epochs') opts.epochs = Number(next());
+    else if (a === '--prune') opts.prune = Number(next());
     else if (a === '--no-ngrams') opts.useNgrams = false;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else train = a;
   }
   if (!train) throw new Error('usage: train-scorer FILE.tsv [--dev DEV.tsv] [--out PATH]');
-  return { train, dev, out, version, opts };
+  return { train, dev, out, version, opts, note };
 }
 
 function main(): void {
-  const { train, dev, out, version, opts } = parseArgs(process.argv.slice(2));
+  const { train, dev, out, version, opts, note } = parseArgs(process.argv.slice(2));
   const rows = parseLabelledTsv(readFileSync(train, 'utf8'), warnSkip(train));
   const started = Date.now();
   const fitted = trainModel(rows.map((r) => r.text), rows.map((r) => r.label), opts);
@@ -61,9 +65,9 @@ function main(): void {
     const devRows = parseLabelledTsv(readFileSync(dev, 'utf8'), warnSkip(dev));
     const devGold = devRows.map((r) => r.label);
     const devScores = predictAll(fitted, devRows.map((r) => r.text));
-    const best = bestF1Threshold(devGold, devScores);
+    const best = smoothedF1Threshold(devGold, devScores);
     threshold = Math.round(best.threshold * 1000) / 1000;
-    thresholdNote = `the score cut that maximises positive-class F1 on ${basename(dev)} (${devRows.length} sentences)`;
+    thresholdNote = `the centre of the 0.10-wide score window with the highest mean positive-class F1 on ${basename(dev)} (${devRows.length} sentences; grid step 0.01)`;
     const p = prf(devGold, devScores.map((s) => s >= threshold));
     devReport = { f1: round(p.f1), precision: round(p.precision), recall: round(p.recall), averagePrecision: round(averagePrecision(devGold, devScores)) };
   }
@@ -82,6 +86,8 @@ function main(): void {
       devFile: dev ? basename(dev) : null,
       trainedAt: new Date().toISOString(),
       hyperparameters: opts,
+      note,
+      fixedPriors: FIXED_PRIORS,
       threshold: thresholdNote,
       dev: devReport,
       train: { averagePrecision: round(averagePrecision(trainGold, trainScores)) },

@@ -6,9 +6,9 @@ import { SpeakerNormaliser } from './attribution/speakers';
 import { contentStems, findDuplicates } from './claims/duplicates';
 import { atomicParts } from './claims/parts';
 import { findDates } from './entities/dates';
-import { collectPeople, namedEntities } from './entities/names';
+import { capitalisedRuns, classifyRun, collectPeople, namedEntities } from './entities/names';
 import { findNumbers } from './entities/numbers';
-import { analyseSentence } from './scoring/features';
+import { WORD_RE, analyseSentence } from './scoring/features';
 import { BUNDLED_MODEL, reasonFor, scoreAnalysis, type ScoreResult } from './scoring/model';
 import { segmentUnits } from './segment/units';
 import { normalize, toOriginal } from './text/normalize';
@@ -44,9 +44,27 @@ interface Working {
   speakerPhrase: string | null;
   verb: string | null;
   core: string | null;
-  people: string[];
   scored: ScoreResult;
+  /** Words of the claim without its frame (restatements compare these). */
   words: string[];
+  /** Words of the whole sentence, frame included (topics read these: "Party Vice President"). */
+  allWords: string[];
+}
+
+/** The person named at the start of a sentence (its likely subject), normalised, or null. */
+function subjectPerson(s: string, knownPeople: Map<string, string>): string | null {
+  const runs = capitalisedRuns(s);
+  if (runs.length === 0) return null;
+  const first = runs[0];
+  // The subject opens the sentence, possibly after titles or a short lead-in ("On Monday, ...").
+  const before = s.slice(0, first.start);
+  if (!/^["']?(?:[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+|(?:[^,]{0,30},\s+))?$/.test(before) && before.trim() !== '') return null;
+  // An unknown capitalised word opening a sentence ("Guaido held talks") may well be a person:
+  // counting it only makes pronoun resolution more cautious.
+  const kind = classifyRun(first, knownPeople);
+  if (kind === 'organisation' || kind === 'place' || (kind === null && first.tokens.length > 3)) return null;
+  const name = first.tokens.join(' ');
+  return knownPeople.get(name) ?? name;
 }
 
 export function extractClaims(input: ExtractionInput, options: ExtractionOptions = {}): ExtractionResult {
@@ -72,7 +90,11 @@ export function extractClaims(input: ExtractionInput, options: ExtractionOptions
     if (u.kind !== 'sentence') return;
     const s = norm.text.slice(u.start, u.end);
     const attr = findAttribution(s);
-    const analysis = analyseSentence(s, attr !== null);
+    const coreOf = (cs: number, ce: number) => {
+      const span = toOriginal(norm, u.start + cs, u.start + ce);
+      return body.slice(span.start, span.end);
+    };
+    const analysis = analyseSentence(s, attr);
     work.push({
       ordinal: work.length,
       start: units[i].start,
@@ -80,10 +102,11 @@ export function extractClaims(input: ExtractionInput, options: ExtractionOptions
       norm: s,
       speakerPhrase: attr ? attr.speaker : null,
       verb: attr ? attr.verb : null,
-      core: attr ? s.slice(attr.coreStart, attr.coreEnd) : null,
-      people: [],
+      // The core text is sliced from the original body, like the sentence: quotes stay curly.
+      core: attr ? coreOf(attr.coreStart, attr.coreEnd) : null,
       scored: scoreAnalysis(analysis),
       words: analysis.words,
+      allWords: attr ? s.toLowerCase().match(WORD_RE) ?? [] : analysis.words,
     });
   });
 
@@ -119,7 +142,10 @@ export function extractClaims(input: ExtractionInput, options: ExtractionOptions
       }
     }
     resolvedSpeakers.push(speaker);
-    if (named.people.some((p) => p !== lastPerson && p !== speaker)) othersSinceLast = true;
+    // Another person as the subject of a sentence ("Figuera and Guaido believed ...") makes a later
+    // "he" ambiguous; people merely mentioned as objects do not.
+    const subject = subjectPerson(w.norm, knownPeople);
+    if (subject && subject !== lastPerson && subject !== speaker) othersSinceLast = true;
   }
 
   const dupes = findDuplicates(work.map((w, i) => ({ stems: contentStems(w.words), speaker: resolvedSpeakers[i] })));
@@ -136,7 +162,7 @@ export function extractClaims(input: ExtractionInput, options: ExtractionOptions
       speaker: resolvedSpeakers[i],
       reportingVerb: w.verb,
       entities: entitiesOf[i],
-      topics: topicsFor(w.words, lexicon),
+      topics: topicsFor(w.allWords, lexicon),
       score: w.scored.score,
       features: w.scored.features,
       reason: reasonFor(w.scored.features),

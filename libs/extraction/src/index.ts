@@ -15,6 +15,6 @@ export { extractClaims, scoreSentence, DEFAULT_CHECKWORTHY_THRESHOLD, MODEL_VERS
 export { splitPlainText } from './segment/plain-text';
 export { DEFAULT_TOPIC_LEXICON, loadTopicLexicon, parseTopicLexicon } from './topics/topics';
 export { BUNDLED_MODEL, type CheckworthinessModel } from './scoring/model';
-export { prf, averagePrecision, bestF1Threshold, parseLabelledTsv, type Prf, type LabelledSentence } from './eval/metrics';
-export { trainModel, predictAll, DEFAULT_TRAIN_OPTIONS, type TrainOptions } from './scoring/train';
+export { prf, averagePrecision, bestF1Threshold, smoothedF1Threshold, parseLabelledTsv, type Prf, type LabelledSentence } from './eval/metrics';
+export { trainModel, predictAll, DEFAULT_TRAIN_OPTIONS, FIXED_PRIORS, type TrainOptions } from './scoring/train';
 export { evaluateArticle, type ArticleEvaluation, type GoldArticle } from './eval/article-eval';

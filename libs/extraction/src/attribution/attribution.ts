@@ -25,7 +25,7 @@ const TRAILING_RE = new RegExp(String.raw`([,.?!]["']?|["'])\s+["']?([^,;:"()]{1
 const CLAUSE_IN_TAIL_RE = /\b(?:that|he|she|they|we|I|it|who|which|was|were|is|are|had|has|would|will)\b/;
 const INVERTED_RE = new RegExp(String.raw`([,.?!]["']?|["'])\s+(${VERBS})\s+([^,;:"()]{1,90}?)(?:[,.]\s*[^"]{0,160}?)?[.!?]?["']?$`);
 const LEADING_RE = new RegExp(
-  String.raw`^(?:(?:On|Earlier|Later|Last|This|In|Meanwhile|However|But|And|Separately|Yesterday|Today)\b[^,"]{0,30},\s+)?["']?([A-Z][^,;:"()]{0,110}?|[A-Z][^,;:"()]{0,60}?,\s+(?:who|which)\s[^;:"]{1,140}?,)\s+(?:${ADVERBIAL}\s+){0,3}(${VERBS})\b(?:\s+that\b|\s*,)?\s*`,
+  String.raw`^(?:(?:On|Earlier|Later|Last|This|In|Meanwhile|However|But|And|Separately|Yesterday|Today)\b[^,"]{0,30},\s+|(?:But|And|Yet|So|Still)\s+)?["']?((?:he|she|they|we|it)(?=\s)|[A-Z][^,;:"()]{0,110}?|[A-Z][^,;:"()]{0,60}?,\s+(?:who|which|whose|headed|led|chaired|a|an|the|now|also|himself|herself)\s[^;:"]{1,140}?,)\s+(?:${ADVERBIAL}\s+){0,3}(${VERBS})\b(?:\s+that\b|\s*,)?\s*`,
 );
 const ACCORDING_LEAD_RE = /^According to\s+([^,;:"]{1,110}?),\s*/;
 const ACCORDING_TAIL_RE = /,\s+according to\s+([^,;:"]{1,110}?)(?:,\s[^"]{0,80})?[.!?]?["']?$/;
@@ -59,7 +59,7 @@ function sourceHead(phrase: string): string {
 
 /** Cuts an appositive relative clause from a leading speaker ("Mr Brown, who was not there,"). */
 function speakerHead(phrase: string): string {
-  const i = phrase.search(/,\s+(?:who|which)\s/);
+  const i = phrase.indexOf(',');
   return (i >= 0 ? phrase.slice(0, i) : phrase).trim();
 }
 
@@ -70,6 +70,7 @@ function stripQuoteEdges(s: string, start: number, end: number): [number, number
 }
 
 export function findAttribution(s: string): Attribution | null {
+  // "But he said ..." / "And Reagan said ...": the conjunction is not part of the speaker.
   let m = ACCORDING_LEAD_RE.exec(s);
   if (m && plausibleSpeaker(sourceHead(m[1]), true)) {
     const [cs, ce] = stripQuoteEdges(s, m[0].length, s.length);
@@ -82,7 +83,7 @@ export function findAttribution(s: string): Attribution | null {
     return { speaker: m[1], verb: 'according to', coreStart: cs, coreEnd: ce };
   }
   m = TRAILING_RE.exec(s);
-  if (m && m.index > 0 && plausibleSpeaker(m[2]) && !CLAUSE_IN_TAIL_RE.test(m[4])) {
+  if (m && m.index > 0 && plausibleSpeaker(m[2], true) && !CLAUSE_IN_TAIL_RE.test(m[4])) {
     const [cs, ce] = stripQuoteEdges(s, 0, m.index + m[1].length);
     if (ce > cs) return { speaker: m[2], verb: m[3], coreStart: cs, coreEnd: ce };
   }

@@ -9,7 +9,8 @@ const RELATIVE_RE = /^(.*?\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})),\s+(who|whic
 const COORD_RE = /,\s+but\s+(?:,\s*)?|;\s+|,\s+while\s+/;
 
 function tidy(s: string): string {
-  let t = s.trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '');
+  // Parts are derived text, not spans: hard-wrapped lines are joined with single spaces.
+  let t = s.replace(/\s+/g, ' ').trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '');
   if (t && !/[.!?"']$/.test(t)) t += '.';
   return t ? t[0].toUpperCase() + t.slice(1) : t;
 }

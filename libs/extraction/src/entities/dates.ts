@@ -21,7 +21,7 @@ const DATE_RE = new RegExp(
     String.raw`\b(yesterday|today|tonight|last night)\b`,
     String.raw`\b(?:(earlier|later|late|early)\s+)?(last|this|next)\s+(week|month|year|weekend)\b`,
     String.raw`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(day|week|month|year)s?\s+ago\b`,
-    String.raw`\b(?:in|since|by|until|from|of|during|early|late|mid-?|before|after|around)\s+((?:19|20)\d{2})(?!\s*(?:%|per|people|\w*s\b))\b`,
+    String.raw`\b(?:in|since|by|until|from|of|during|early|late|mid-?|before|after|around)\s+((?:19|20)\d{2})(?!\s*(?:%|per\b|people\b|(?!onwards|afterwards)\w*s\b))\b`,
     String.raw`\b(${MONTHS.map((m) => m[0].toUpperCase() + m.slice(1)).join('|')})\b(?!\s+\d)`,
   ].join('|'),
   'gi',

@@ -2,7 +2,8 @@
 // weights file) and a label a reviewer can read. They encode what fact-checkers look for: numbers,
 // dates and past events, named sources; and what they skip: opinion, speculation, questions,
 // courtesies, first-person feelings.
-import { findAttribution } from '../attribution/attribution';
+import { findAttribution, type Attribution } from '../attribution/attribution';
+import { REPORTING_VERB_SET } from '../attribution/lexicon';
 
 export interface FeatureSpec {
   name: string;
@@ -24,6 +25,8 @@ export const FEATURE_SPECS: FeatureSpec[] = [
   { name: 'statistic_words', label: 'uses statistical or policy terms', short: 'statistics' },
   { name: 'action_verbs', label: 'reports a concrete action (voted, signed, met)', short: 'action' },
   { name: 'modal', label: 'speculative (could, might, may)', short: 'speculative' },
+  { name: 'modal_main', label: 'the main clause is hedged (they could, it may)', short: 'hedged' },
+  { name: 'reporting_meta', label: 'about the reporting, not the world (gave no details, declined to comment)', short: 'no information' },
   { name: 'obligation', label: 'says what should happen (should, must, need to)', short: 'prescriptive' },
   { name: 'conditional', label: 'hypothetical (would, if)', short: 'hypothetical' },
   { name: 'future', label: 'about the future (will, going to)', short: 'future' },
@@ -43,7 +46,8 @@ export const FEATURE_SPECS: FeatureSpec[] = [
 
 export const FEATURE_INDEX = new Map(FEATURE_SPECS.map((f, i) => [f.name, i]));
 
-const WORD_RE = /[a-z0-9]+(?:'[a-z]+)?/g;
+// Hyphenated compounds stay one word: "long-held" is not a past event, "high-ranking" one idea.
+export const WORD_RE = /[a-z0-9]+(?:-[a-z0-9]+)*(?:'[a-z]+)?/g;
 const PAST_IRREGULAR = new Set(
   ('was were had did said made took gave got went came saw knew thought told became left felt brought began kept ' +
     'held stood lost paid met ran set sent spent built bought sold won cut rose fell grew led put paid fought ' +
@@ -84,9 +88,35 @@ const COMPARATIVE_RE = /\b(?:more|less|fewer|most|least|than|highest|lowest|larg
 const COURTESY_RE = /\b(?:thank|thanks|applause|laughter|crosstalk|inaudible|ladies|gentlemen|good (?:evening|morning|night)|welcome|congratulat\w*|let me|let's|okay|ok|yeah|please|hello|goodbye|god bless)\b/;
 const NUMBER_RE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens)\b/;
 const MONEY_RE = /[$£€¥%]|\b(?:percent|per cent|pct|dollars?|pounds|euros?|cents?)\b|\d(?:bn|m|k)\b/;
-const DATE_RE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec|yesterday|today|tonight|ago|last (?:week|month|year|night|time)|this (?:week|month|year)|earlier|since|decade|decades|years|months|weeks|(?:19|20)\d\d)\b/;
+const DATE_RE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec|yesterday|today|tonight|ago|last (?:week|month|year|night|time)|this (?:week|month|year)|earlier|since|decade|decades|years|months|weeks|(?:19|20)\d\d|for (?:\w+ )?(?:hours|days|weeks|months|years|decades)|(?:hours|days|weeks|months|years) later)\b/;
 const QUOTE_RE = /"/;
+// News furniture sentences: what a source did not say. Never in debate transcripts, so the weight
+// is a fixed prior (see scoring/train.ts), not learned.
+const REPORTING_META_RE = /\b(?:gave|give|giving|offered|provided) no (?:further |more |other |additional )?(?:details|information|comment|explanation|evidence|reason)|\bdeclined to (?:comment|elaborate|say|give|provide|confirm)|\bdid not (?:immediately )?(?:respond|reply|return|comment|elaborate|say (?:how|why|when|where|whether|what))|\bcould not (?:immediately )?be reached|\bno (?:further )?details (?:were|have been) (?:given|released|provided)|\bwithout giving (?:details|evidence)|\brequests? for comment/;
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor']);
+
+// One lookup per word instead of one per word list: each list sets a bit.
+const [PAST, REPORTING, MODAL, FUT, OPIN, OBLIG, COND, BELIEFF, INTENT, FPS, FPP, SP, STAT, CHANGE, ACTION, NEG] = Array.from({ length: 16 }, (_, i) => 1 << i);
+const WORD_FLAGS = new Map<string, number>();
+function flag(words: Iterable<string>, bit: number): void {
+  for (const w of words) WORD_FLAGS.set(w, (WORD_FLAGS.get(w) ?? 0) | bit);
+}
+flag(PAST_IRREGULAR, PAST);
+flag(REPORTING_VERB_SET, REPORTING);
+flag(MODALS, MODAL);
+flag(FUTURE, FUT);
+flag(OPINION, OPIN);
+flag(OBLIGATION, OBLIG);
+flag(CONDITIONAL, COND);
+flag(BELIEF, BELIEFF);
+flag(INTENTION, INTENT);
+flag(['i', 'me', 'my', "i'm", "i've", "i'd", 'myself'], FPS);
+flag(['we', 'our', "we're", "we've", 'ourselves'], FPP);
+flag(['you', 'your', "you're"], SP);
+flag(STAT_WORDS, STAT);
+flag(CHANGE_WORDS, CHANGE);
+flag(ACTION_WORDS, ACTION);
+flag(NEGATION, NEG);
 
 export interface SentenceAnalysis {
   /** Lower-case words (numbers kept) for n-grams and topics. */
@@ -95,25 +125,37 @@ export interface SentenceAnalysis {
   values: Float64Array;
 }
 
-/** Capitalised words that are not sentence-initial and not "I": a cheap named-entity count. */
+/**
+ * Capitalised words other than the sentence's first word and "I": a cheap count of names
+ * ("US", "Nicolas Maduro", "Supreme Court"). Upper-case acronyms count too.
+ */
 function countNames(s: string): number {
   let n = 0;
-  const re = /(?:^|[^.!?"]\s+)([A-Z][a-zA-Z]+)/g;
+  const re = /[A-Za-z][A-Za-z'-]*/g;
   let m: RegExpExecArray | null;
   let first = true;
   while ((m = re.exec(s)) !== null) {
-    if (first && m.index === 0) {
+    const w = m[0];
+    if (first) {
       first = false;
       continue;
     }
-    first = false;
-    if (m[1] !== 'I') n++;
+    const c = w.charCodeAt(0);
+    if (c >= 65 && c <= 90 && w !== 'I' && !/[.!?]["']?\s+$/.test(s.slice(Math.max(0, m.index - 4), m.index))) n++;
   }
   return n;
 }
 
-/** `s` is the normalised sentence (straight quotes, plain spaces). */
-export function analyseSentence(s: string, attributed?: boolean): SentenceAnalysis {
+/**
+ * `sentence` is the normalised sentence (straight quotes, plain spaces). Pass its attribution when
+ * already known (null for none); left out, it is found here, with the same result.
+ */
+export function analyseSentence(sentence: string, known?: Attribution | null): SentenceAnalysis {
+  // Content features describe the claim, not its frame: in news nearly every sentence ends
+  // "..., X said", which says nothing about whether the claim itself is checkable. The frame is
+  // kept as one feature ("attributed").
+  const attribution = known === undefined ? findAttribution(sentence) : known;
+  const s = attribution ? sentence.slice(attribution.coreStart, attribution.coreEnd) : sentence;
   const lower = s.toLowerCase();
   const words = lower.match(WORD_RE) ?? [];
   const v = new Float64Array(FEATURE_SPECS.length);
@@ -137,29 +179,37 @@ export function analyseSentence(s: string, attributed?: boolean): SentenceAnalys
   let neg = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (PAST_IRREGULAR.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w))) past++;
-    if (MODALS.has(w)) modal++;
-    if (FUTURE.has(w) || (w === 'going' && words[i + 1] === 'to')) future++;
-    if (OPINION.has(w)) opinion++;
-    if (OBLIGATION.has(w) || ((w === 'have' || w === 'has') && words[i + 1] === 'to')) obligation++;
-    if (CONDITIONAL.has(w)) conditional++;
-    if (BELIEF.has(w)) belief++;
-    if (INTENTION.has(w) && (words[i + 1] === 'to' || w === 'determined')) intention++;
-    if (w === 'i' || w === 'me' || w === 'my' || w === "i'm" || w === "i've" || w === "i'd" || w === 'myself') fps++;
-    if (w === 'we' || w === 'our' || w === "we're" || w === "we've" || w === 'ourselves') fpp++;
-    if (w === 'you' || w === 'your' || w === "you're") sp++;
-    if (STAT_WORDS.has(w)) stat++;
-    if (CHANGE_WORDS.has(w)) change++;
-    if (ACTION_WORDS.has(w)) action++;
-    if (NEGATION.has(w) || w.endsWith("n't")) neg++;
+    const f = WORD_FLAGS.get(w) ?? 0;
+    // The reporting verb ("said") dates the statement, not the event it reports.
+    if ((f & PAST || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w))) && !(f & REPORTING)) past++;
+    // Present perfect reports a past event too: "have been holding", "has risen", "have met".
+    if ((w === 'have' || w === 'has' || w === "'ve") && i + 1 < words.length) {
+      const nx = words[i + 1];
+      if (nx === 'been' || PAST_IRREGULAR.has(nx) || (nx.length > 4 && nx.endsWith('ed')) || /(?:en|wn)$/.test(nx)) past++;
+    }
+    if ((w === 'have' || w === 'has') && words[i + 1] === 'to') obligation++;
+    if (f === 0 && !w.endsWith("n't")) continue;
+    if (f & MODAL) modal++;
+    if (f & FUT || (w === 'going' && words[i + 1] === 'to')) future++;
+    if (f & OPIN) opinion++;
+    if (f & OBLIG) obligation++;
+    if (f & COND) conditional++;
+    if (f & BELIEFF) belief++;
+    if (f & INTENT && (words[i + 1] === 'to' || w === 'determined')) intention++;
+    if (f & FPS) fps++;
+    if (f & FPP) fpp++;
+    if (f & SP) sp++;
+    if (f & STAT) stat++;
+    if (f & CHANGE) change++;
+    if (f & ACTION) action++;
+    if (f & NEG || w.endsWith("n't")) neg++;
   }
   const nWords = words.length;
   set('number', NUMBER_RE.test(lower) ? 1 : 0);
   set('money_or_percent', MONEY_RE.test(lower) ? 1 : 0);
   set('date', DATE_RE.test(lower) ? 1 : 0);
   set('past_event', past > 0 ? Math.min(past, 2) / 2 : 0);
-  const attr = attributed ?? findAttribution(s) !== null;
-  set('attributed', attr ? 1 : 0);
+  set('attributed', attribution ? 1 : 0);
   set('named_entities', Math.min(countNames(s), 4) / 4);
   set('comparative', COMPARATIVE_RE.test(lower) ? 1 : 0);
   set('change', change > 0 ? 1 : 0);
@@ -169,6 +219,11 @@ export function analyseSentence(s: string, attributed?: boolean): SentenceAnalys
   set('future', future > 0 ? 1 : 0);
   set('opinion', Math.min(opinion, 2) / 2);
   set('obligation', obligation > 0 ? 1 : 0);
+  // A modal among the first words governs the main clause: "They could even happen ...".
+  let hedged = 0;
+  for (let i = 0; i < Math.min(words.length, 4); i++) if (MODALS.has(words[i]) || words[i] === 'would') hedged = 1;
+  set('modal_main', hedged);
+  set('reporting_meta', REPORTING_META_RE.test(lower) ? 1 : 0);
   set('conditional', conditional > 0 ? 1 : 0);
   set('belief', belief > 0 ? 1 : 0);
   set('intention', intention > 0 ? 1 : 0);
@@ -182,6 +237,15 @@ export function analyseSentence(s: string, attributed?: boolean): SentenceAnalys
   set('quote', QUOTE_RE.test(s) ? 1 : 0);
   set('negation', neg > 0 ? 1 : 0);
   return { words, values: v };
+}
+
+/**
+ * Value of each n-gram feature: 1/sqrt(number of n-grams), the usual length normalisation of a bag
+ * of words, so that a long sentence does not pile up word evidence just by being long (news
+ * sentences are half again as long as debate turns).
+ */
+export function ngramValue(count: number): number {
+  return count > 0 ? 1 / Math.sqrt(count) : 0;
 }
 
 /** Unigrams and bigrams, numbers folded to "<num>" so that "1987" and "42" share a weight. */

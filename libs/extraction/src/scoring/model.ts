@@ -1,6 +1,6 @@
 // The check-worthiness model: logistic regression over the hand features and (optionally) word
 // n-grams, weights read from a versioned JSON file (see model/README.md for how it was fitted).
-import { FEATURE_SPECS, analyseSentence, ngrams, type SentenceAnalysis } from './features';
+import { FEATURE_SPECS, analyseSentence, ngramValue, ngrams, type SentenceAnalysis } from './features';
 import type { ScoreFeature } from '../types';
 import bundled from '../model/checkworthiness.v1.json';
 
@@ -30,6 +30,17 @@ export interface ScoreResult {
   features: ScoreFeature[];
 }
 
+// Weights as a Map, built once per model object (a 5,000-key object lookup is slower).
+const ngramMaps = new WeakMap<CheckworthinessModel, Map<string, number>>();
+function ngramMap(model: CheckworthinessModel): Map<string, number> {
+  let m = ngramMaps.get(model);
+  if (!m) {
+    m = new Map(Object.entries(model.ngrams));
+    ngramMaps.set(model, m);
+  }
+  return m;
+}
+
 export function scoreAnalysis(a: SentenceAnalysis, model: CheckworthinessModel = BUNDLED_MODEL): ScoreResult {
   let z = model.bias;
   const fired: ScoreFeature[] = [];
@@ -42,31 +53,42 @@ export function scoreAnalysis(a: SentenceAnalysis, model: CheckworthinessModel =
     z += contribution;
     if (weight !== 0) fired.push({ name: spec.name, label: spec.label, value, weight, contribution });
   }
-  const grams: ScoreFeature[] = [];
-  for (const g of ngrams(a.words)) {
-    const weight = model.ngrams[g];
+  const weights = ngramMap(model);
+  const hits: Array<[string, number]> = [];
+  const grams = ngrams(a.words);
+  const value = ngramValue(grams.length);
+  for (const g of grams) {
+    const weight = weights.get(g);
     if (weight === undefined) continue;
-    z += weight;
-    grams.push({ name: `ngram:${g}`, label: `uses the words "${g}"`, value: 1, weight, contribution: weight });
+    z += weight * value;
+    hits.push([g, weight]);
   }
-  grams.sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution));
-  fired.push(...grams.slice(0, MAX_LISTED_NGRAMS));
-  const rest = grams.slice(MAX_LISTED_NGRAMS).reduce((sum, g) => sum + g.contribution, 0);
-  if (grams.length > MAX_LISTED_NGRAMS && rest !== 0) {
-    fired.push({ name: 'ngram:other', label: `${grams.length - MAX_LISTED_NGRAMS} other word patterns`, value: 1, weight: rest, contribution: rest });
+  hits.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
+  for (let k = 0; k < Math.min(hits.length, MAX_LISTED_NGRAMS); k++) {
+    const [g, weight] = hits[k];
+    fired.push({ name: `ngram:${g}`, label: `uses the words "${g}"`, value, weight, contribution: weight * value });
+  }
+  if (hits.length > MAX_LISTED_NGRAMS) {
+    let rest = 0;
+    for (let k = MAX_LISTED_NGRAMS; k < hits.length; k++) rest += hits[k][1] * value;
+    if (rest !== 0) {
+      fired.push({ name: 'ngram:other', label: `${hits.length - MAX_LISTED_NGRAMS} other word patterns`, value: 1, weight: rest, contribution: rest });
+    }
   }
   fired.sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution));
   return { score: sigmoid(z), features: fired };
 }
 
 /** Scores a sentence given as plain text (the working copy's folding is applied by the caller). */
-export function scoreText(normalisedSentence: string, attributed?: boolean, model: CheckworthinessModel = BUNDLED_MODEL): ScoreResult {
-  return scoreAnalysis(analyseSentence(normalisedSentence, attributed), model);
+export function scoreText(normalisedSentence: string, model: CheckworthinessModel = BUNDLED_MODEL): ScoreResult {
+  return scoreAnalysis(analyseSentence(normalisedSentence), model);
 }
 
 /** "number + past event + attributed": the strongest hand features that pushed the score up. */
+const SHORT_OF = new Map(FEATURE_SPECS.map((f) => [f.name, f.short]));
+
 export function reasonFor(features: ScoreFeature[]): string {
-  const shortOf = new Map(FEATURE_SPECS.map((f) => [f.name, f.short]));
+  const shortOf = SHORT_OF;
   const up = features.filter((f) => f.contribution > 0 && shortOf.has(f.name)).slice(0, 3).map((f) => shortOf.get(f.name)!);
   const down = features.filter((f) => f.contribution < 0 && shortOf.has(f.name)).slice(0, 2).map((f) => shortOf.get(f.name)!);
   const words = features.filter((f) => f.name.startsWith('ngram:') && f.name !== 'ngram:other').slice(0, 1);

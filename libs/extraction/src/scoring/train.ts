@@ -1,9 +1,17 @@
 // Fits the check-worthiness logistic regression: hand features plus word n-grams seen at least
 // `minCount` times, L2-regularised (n-grams more strongly than the hand features, so that the
 // documented features keep carrying the score on prose unlike the training set), full-batch Adam.
-import { FEATURE_SPECS, analyseSentence, ngrams } from './features';
+import { FEATURE_SPECS, analyseSentence, ngramValue, ngrams } from './features';
 import type { CheckworthinessModel } from './model';
 import { normalize } from '../text/normalize';
+
+/**
+ * Hand-set weights for features that never occur in debate transcripts, so that no fit on them can
+ * learn a weight. They stay fixed through training and are recorded in the model's provenance.
+ *   reporting_meta: "He gave no further details", "declined to comment": a statement about the
+ *   reporting itself, which a fact-checker has nothing to check in.
+ */
+export const FIXED_PRIORS: Record<string, number> = { reporting_meta: -3 };
 
 export interface TrainOptions {
   minCount: number;
@@ -19,16 +27,18 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   minCount: 3,
   l2Features: 1e-4,
-  l2Ngrams: 1e-3,
+  l2Ngrams: 1e-4,
   epochs: 400,
   learningRate: 0.05,
-  prune: 0.02,
+  prune: 0.1,
   useNgrams: true,
 };
 
 interface Example {
   dense: Float64Array;
   grams: number[];
+  /** Value of each n-gram feature in this sentence (length-normalised). */
+  gv: number;
   y: number;
 }
 
@@ -56,6 +66,7 @@ export function trainModel(
   const examples: Example[] = feats.map((f, i) => ({
     dense: f.dense,
     grams: f.grams.map((g) => index.get(g)).filter((x): x is number => x !== undefined),
+    gv: ngramValue(f.grams.length),
     y: labels[i] ? 1 : 0,
   }));
   const D = FEATURE_SPECS.length;
@@ -67,6 +78,13 @@ export function trainModel(
   const v = new Float64Array(P);
   const g = new Float64Array(P);
   const n = examples.length;
+  const fixed = new Uint8Array(P);
+  FEATURE_SPECS.forEach((f, d) => {
+    if (FIXED_PRIORS[f.name] !== undefined) {
+      w[1 + d] = FIXED_PRIORS[f.name];
+      fixed[1 + d] = 1;
+    }
+  });
   const b1 = 0.9;
   const b2 = 0.999;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
@@ -74,13 +92,14 @@ export function trainModel(
     for (const ex of examples) {
       let z = w[0];
       for (let d = 0; d < D; d++) z += w[1 + d] * ex.dense[d];
-      for (const k of ex.grams) z += w[1 + D + k];
+      for (const k of ex.grams) z += w[1 + D + k] * ex.gv;
       const err = sigmoid(z) - ex.y;
       g[0] += err;
       for (let d = 0; d < D; d++) g[1 + d] += err * ex.dense[d];
-      for (const k of ex.grams) g[1 + D + k] += err;
+      for (const k of ex.grams) g[1 + D + k] += err * ex.gv;
     }
     for (let p = 0; p < P; p++) {
+      if (fixed[p]) continue;
       let grad = g[p] / n;
       if (p > 0) grad += (p <= D ? opts.l2Features : opts.l2Ngrams) * w[p];
       m[p] = b1 * m[p] + (1 - b1) * grad;
@@ -106,7 +125,8 @@ export function predictAll(model: Pick<CheckworthinessModel, 'bias' | 'features'
   return featurise(texts).map((f) => {
     let z = model.bias;
     FEATURE_SPECS.forEach((spec, d) => (z += (model.features[spec.name] ?? 0) * f.dense[d]));
-    for (const gram of f.grams) z += model.ngrams[gram] ?? 0;
+    const gv = ngramValue(f.grams.length);
+    for (const gram of f.grams) z += (model.ngrams[gram] ?? 0) * gv;
     return sigmoid(z);
   });
 }

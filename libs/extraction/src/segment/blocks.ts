@@ -14,8 +14,10 @@ export interface Block {
 }
 
 const BULLET_RE = /^(?:[-*\u2022\u00b7\u25aa\u25cf\u2013\u2014>]|\d{1,2}[.)])[ \t]+/;
-const ENDS_SENTENCE_RE = /[.!?\u2026:"')\]]$/;
-const STARTS_SENTENCE_RE = /^["'(\[]?[A-Z0-9]/;
+// A line that ends a sentence: final punctuation, then maybe closing quotes or brackets. A line
+// ending in ',"' is mid-sentence ('"...process,"\nNorway's minister told parliament.').
+const ENDS_SENTENCE_RE = /[.!?\u2026:]["')\]]*$/;
+const STARTS_SENTENCE_RE = /^["'([]?[A-Z0-9]/;
 
 interface Line {
   start: number;
@@ -64,7 +66,7 @@ export function splitBlocks(text: string): Block[] {
       isBullet ||
       line.indented ||
       (ENDS_SENTENCE_RE.test(prevTrimmed) && STARTS_SENTENCE_RE.test(trimmed)) ||
-      (prevTrimmed.length < 50 && !ENDS_SENTENCE_RE.test(prevTrimmed) && !/[,;\-]$/.test(prevTrimmed));
+      (prevTrimmed.length < 50 && !ENDS_SENTENCE_RE.test(prevTrimmed) && !/[,;-]$/.test(prevTrimmed) && STARTS_SENTENCE_RE.test(trimmed));
     if (breakHere) {
       flush();
       cur = { start: contentStart, end: contentEnd, bullet: isBullet };

@@ -39,7 +39,7 @@ function wordAt(text: string, at: number, limit: number): string {
 }
 
 function canStartSentence(c: string): boolean {
-  return /[A-Z0-9"'(\[\u2018\u201c\u00c0-\u00de]/.test(c);
+  return /[A-Z0-9"'([\u2018\u201c\u00c0-\u00de]/.test(c);
 }
 
 /** Whether the full stop at `dot` (a single '.') is an abbreviation's, given what follows. */

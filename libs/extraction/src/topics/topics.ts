@@ -11,6 +11,8 @@ interface CompiledLexicon {
   words: Map<string, string[]>;
   /** Prefixes from "sanction*": checked against every word. */
   prefixes: Array<[string, string]>;
+  /** Per-word answers already computed (words repeat a lot across articles); bounded. */
+  cache: Map<string, string[]>;
   /** Multi-word phrases, matched on " phrase " in the lower-cased, space-padded text. */
   phrases: Array<[string, string]>;
 }
@@ -39,7 +41,7 @@ export function loadTopicLexicon(path: string): TopicLexicon {
 function compile(lex: TopicLexicon): CompiledLexicon {
   let c = compiled.get(lex);
   if (c) return c;
-  c = { words: new Map(), prefixes: [], phrases: [] };
+  c = { words: new Map(), prefixes: [], phrases: [], cache: new Map() };
   for (const [topic, entries] of Object.entries(lex.topics)) {
     for (const raw of entries) {
       const e = raw.trim().toLowerCase();
@@ -62,9 +64,14 @@ export function topicsFor(lowerWords: string[], lex: TopicLexicon = DEFAULT_TOPI
   const c = compile(lex);
   const found = new Set<string>();
   for (const w of lowerWords) {
-    const ts = c.words.get(w);
-    if (ts) for (const t of ts) found.add(t);
-    for (const [p, t] of c.prefixes) if (w.startsWith(p)) found.add(t);
+    let ts = c.cache.get(w);
+    if (!ts) {
+      ts = [...(c.words.get(w) ?? [])];
+      for (const [p, t] of c.prefixes) if (w.startsWith(p) && !ts.includes(t)) ts.push(t);
+      if (c.cache.size > 50000) c.cache.clear();
+      c.cache.set(w, ts);
+    }
+    for (const t of ts) found.add(t);
   }
   if (c.phrases.length) {
     const padded = ` ${lowerWords.join(' ')} `;

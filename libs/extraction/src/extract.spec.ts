@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'fs';
+import { resolve } from 'path';
+import { DEFAULT_CHECKWORTHY_THRESHOLD, extractClaims, scoreSentence } from './extract';
+import { splitPlainText } from './segment/plain-text';
+
+const FIXTURE = resolve(__dirname, '../../../../shared/fixtures/articles/venezuela-us-secret-meetings.txt');
+const describeFixture = existsSync(FIXTURE) ? describe : describe.skip;
+
+describeFixture('extractClaims on the sample article', () => {
+  const raw = existsSync(FIXTURE) ? readFileSync(FIXTURE, 'utf8') : '';
+  const { title, body } = splitPlainText(raw);
+  const result = extractClaims({ title, body, publishedAt: new Date('2019-08-21T00:00:00Z') });
+
+  it('keeps caption, credit and dateline out of the claims', () => {
+    expect(result.units.slice(0, 3).map((u) => [u.kind, u.text])).toEqual([
+      ['caption', 'Nicolas Maduro says the meetings were authorised by him.'],
+      ['credit', '(Reuters pic)'],
+      ['dateline', 'MEXICO CITY:'],
+    ]);
+    expect(result.claims.some((c) => c.sentence.includes('Reuters pic') || c.sentence.startsWith('MEXICO'))).toBe(false);
+  });
+
+  it('gives every claim an exact span and an ordinal in body order', () => {
+    result.claims.forEach((c, i) => {
+      expect(body.slice(c.spanStart, c.spanEnd)).toBe(c.sentence);
+      expect(c.ordinal).toBe(i);
+    });
+    expect(result.claims[0].sentence.startsWith('Venezuelan officials')).toBe(true);
+  });
+
+  it('attributes and normalises speakers', () => {
+    expect(result.claims[0].speaker).toBe('Nicolas Maduro');
+    expect(result.claims[0].coreText).toBe('Venezuelan officials have been holding \u201csecret meetings\u201d with \u201chigh-ranking\u201d US counterparts for months');
+    expect(result.claims[1].speaker).toBe('Nicolas Maduro');
+    expect(result.claims[4].speaker).toBe('Diosdado Cabello');
+    expect(result.claims[4].parts).toHaveLength(2);
+  });
+
+  it('links the closing restatement to the lede and does not route it twice', () => {
+    const closing = result.claims.find((c) => c.sentence.startsWith('The meetings with US officials'))!;
+    expect(closing.duplicateOf).toBe(0);
+    expect(closing.checkworthy).toBe(false);
+  });
+
+  it('resolves dates against publication and fills entities and topics', () => {
+    const cabello = result.claims[4];
+    expect(cabello.entities.dates).toEqual([{ text: 'on Monday', iso: '2019-08-19' }]);
+    expect(cabello.entities.people).toContain('Diosdado Cabello');
+    expect(cabello.topics).toContain('politics');
+  });
+
+  it('reports the threshold and model version, and checkworthy follows the score', () => {
+    expect(result.threshold).toBe(DEFAULT_CHECKWORTHY_THRESHOLD);
+    expect(result.modelVersion).toMatch(/^checkworthiness/);
+    for (const c of result.claims) {
+      expect(c.score).toBeGreaterThanOrEqual(0);
+      expect(c.score).toBeLessThanOrEqual(1);
+      expect(c.checkworthy).toBe(c.score >= result.threshold && c.duplicateOf === null);
+      expect(c.reason.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('scores a sentence the same alone as inside the article', () => {
+    for (const c of result.claims) expect(scoreSentence(c.sentence).score).toBeCloseTo(c.score, 12);
+  });
+});
+
+describe('extractClaims edge cases', () => {
+  it('returns no claims for an empty body', () => {
+    expect(extractClaims({ body: '' })).toMatchObject({ units: [], claims: [] });
+  });
+
+  it('honours a threshold option', () => {
+    const all = extractClaims({ body: 'Taxes rose 5% in 2019. Thanks.' }, { threshold: 0 });
+    expect(all.claims.every((c) => c.checkworthy)).toBe(true);
+    const none = extractClaims({ body: 'Taxes rose 5% in 2019. Thanks.' }, { threshold: 1.01 });
+    expect(none.claims.some((c) => c.checkworthy)).toBe(false);
+  });
+
+  it('keeps spans exact with characters outside the BMP', () => {
+    const body = 'Fans posted \ud83d\ude00 after the win. The club said 3,000 attended.';
+    const r = extractClaims({ body });
+    for (const c of r.claims) expect(body.slice(c.spanStart, c.spanEnd)).toBe(c.sentence);
+    expect(r.claims).toHaveLength(2);
+  });
+});
