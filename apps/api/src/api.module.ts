@@ -7,9 +7,14 @@ import { QueueModule } from '@claimdesk/queue';
 import { FailedJobsController } from './admin/failed-jobs.controller';
 import { ArticlesController } from './articles/articles.controller';
 import { AssignmentsController } from './assignments/assignments.controller';
+import { AuthModule } from './auth/auth.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { EventsController } from './events/events.controller';
+import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ClaimsListController } from './lists/claims-list.controller';
 import { PeopleController } from './people/people.controller';
 import { VerdictsController } from './verdicts/verdicts.controller';
 
@@ -19,8 +24,9 @@ export class ApiModule {
   static forRoot(env?: Env): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule],
-      controllers: [ArticlesController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController],
+      imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule, AuthModule, ApiGraphqlModule],
+      controllers: [ArticlesController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController,
+        ClaimsListController, DashboardController, EventsController],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -4,8 +4,13 @@ import { ArticlesService } from './articles/articles.service';
 import { AssignmentsService } from './assignments/assignments.service';
 import { TokensService } from './auth/tokens.service';
 import { ClaimsQueryService } from './claims/claims-query.service';
+import { DashboardService } from './dashboard/dashboard.service';
+import { EventsService } from './events/events.service';
 import { ExtractArticleService } from './extraction/extract-article.service';
+import { LiveUpdates } from './live/live-updates.service';
 import { PeopleService } from './people/people.service';
+import { BatchReads } from './queries/batch-reads';
+import { ListsService } from './queries/lists.service';
 import { ReconcilerService } from './reconcile/reconciler.service';
 import { RoutingService } from './routing/routing.service';
 import { VerdictsService } from './verdicts/verdicts.service';
@@ -13,9 +18,14 @@ import { VerdictsService } from './verdicts/verdicts.service';
 const SERVICES = [
   ArticlesService,
   AssignmentsService,
+  BatchReads,
   ClaimsQueryService,
+  DashboardService,
+  EventsService,
   ExtractArticleService,
   FailedJobsService,
+  LiveUpdates,
+  ListsService,
   PeopleService,
   ReconcilerService,
   RoutingService,

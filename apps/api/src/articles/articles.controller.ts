@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ArticlesService, ClaimsQueryService, type Principal } from '@claimdesk/core';
+import { ArticlesService, ClaimsQueryService, ListsService, type Principal } from '@claimdesk/core';
 import { ValidationError } from '@claimdesk/database';
 import { splitPlainText } from '@claimdesk/extraction';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { notModified } from '../http/conditional-get';
 import { uuidParam, validationPipe } from '../http/validation';
+import { ListArticlesQuery } from './dto/list-articles.query';
 import { IngestArticleDto } from './dto/ingest-article.dto';
+import { toArticleInput } from './article-input.mapper';
 import { toArticleView } from './article.view';
 
 @Controller('articles')
@@ -13,7 +16,23 @@ export class ArticlesController {
   constructor(
     private readonly articles: ArticlesService,
     private readonly claims: ClaimsQueryService,
+    private readonly lists: ListsService,
   ) {}
+
+  /** Newest first, keyset-paginated: pass `next` back as `cursor`. */
+  @Get()
+  async list(@CurrentPrincipal() actor: Principal, @Query() q: ListArticlesQuery) {
+    const page = await this.lists.articles(actor, {
+      status: q.status,
+      outlet: q.outlet,
+      priority: q.priority,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
+    return { items: page.items.map(toArticleView), next: page.next };
+  }
 
   /** JSON per the contract, or text/plain: first line the headline, the rest the body. */
   @Post()
@@ -31,15 +50,7 @@ export class ArticlesController {
     }
     const { article, created } = await this.articles.ingest(
       actor,
-      {
-        title: dto.title,
-        body: dto.body,
-        url: dto.url ?? null,
-        outlet: dto.outlet ?? null,
-        language: dto.language ?? 'en',
-        publishedAt: dto.publishedAt ? new Date(dto.publishedAt) : null,
-        priority: dto.priority ?? 'NORMAL',
-      },
+      toArticleInput(dto),
       idempotencyKey,
     );
     void reply.status(created ? 202 : 200).header('Location', `/articles/${article.id}`);
@@ -66,7 +77,10 @@ export class ArticlesController {
     return toArticleView(await this.articles.get(actor, id));
   }
 
-  /** Dashboards poll this: an unchanged revision answers 304 before any counting is done. */
+  /**
+   * Dashboards poll this. An unchanged revision answers 304 from memory: the token is cached (30 s)
+   * and the revision is kept current by Postgres's notifications, so that path makes no query.
+   */
   @Get(':id/status')
   async status(
     @CurrentPrincipal() actor: Principal,
@@ -74,13 +88,7 @@ export class ArticlesController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (ifNoneMatch) {
-      const revision = await this.articles.revision(actor, id);
-      if (etagMatches(ifNoneMatch, etagFor(id, revision))) {
-        void reply.status(304).header('ETag', etagFor(id, revision));
-        return undefined;
-      }
-    }
+    if (ifNoneMatch && notModified(reply, ifNoneMatch, etagFor(id, await this.articles.revision(actor, id)))) return undefined;
     const view = await this.articles.status(actor, id);
     void reply.header('ETag', etagFor(id, view.revision)).header('Cache-Control', 'no-cache');
     return view;
@@ -94,8 +102,4 @@ export class ArticlesController {
 
 export function etagFor(id: string, revision: number): string {
   return `"${id}.${revision}"`;
-}
-
-function etagMatches(header: string, etag: string): boolean {
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag || candidate.trim() === '*');
 }

@@ -1,23 +1,45 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { TokensService, type Principal } from '@claimdesk/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Principal } from '@claimdesk/core';
 import { UnauthenticatedError } from '@claimdesk/database';
 import { IS_PUBLIC } from './public.decorator';
+import { TokenCache } from './token-cache';
 
-/** Every route needs `Authorization: Bearer <token>` unless marked @Public(); roles are checked in services. */
+type WithPrincipal = { headers?: Record<string, string | undefined>; principal?: Principal };
+
+/** Bearer token from an Authorization header (or a GraphQL WebSocket's connection params). */
+export function bearerToken(authorization: unknown): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(typeof authorization === 'string' ? authorization : '');
+  return match ? match[1] : null;
+}
+
+/**
+ * Every REST route and GraphQL resolver needs `Authorization: Bearer <token>` unless marked
+ * @Public(); roles are checked in services. GraphQL subscriptions authenticate once, when the
+ * WebSocket connects (see graphql.module.ts), and carry the principal in their context.
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokensService,
+    private readonly tokens: TokenCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new UnauthenticatedError('missing bearer token');
-    request.principal = await this.tokens.authenticate(match[1]);
+    let target: WithPrincipal;
+    if (context.getType<string>() === 'graphql') {
+      const gql = GqlExecutionContext.create(context).getContext<{ req?: WithPrincipal; principal?: Principal }>();
+      if (gql.principal) return true;
+      target = gql.req ?? (gql as WithPrincipal);
+    } else {
+      target = context.switchToHttp().getRequest<WithPrincipal>();
+    }
+    if (target.principal) return true;
+    const token = bearerToken(target.headers?.authorization);
+    if (!token) throw new UnauthenticatedError('missing bearer token');
+    target.principal = await this.tokens.authenticate(token);
     return true;
   }
 }

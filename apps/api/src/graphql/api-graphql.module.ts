@@ -1,0 +1,84 @@
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import mqemitterRedis from 'mqemitter-redis';
+import { AppConfig } from '@claimdesk/config';
+import { BatchReads, CoreModule } from '@claimdesk/core';
+import { bearerToken } from '../auth/bearer-auth.guard';
+import { AuthModule } from '../auth/auth.module';
+import { TokenCache } from '../auth/token-cache';
+import { toGraphQLError } from '../http/error-mapping';
+import { AssignmentFieldsResolver, ClaimFieldsResolver, DeskResolver } from './desk.resolver';
+import { EventRelay, GRAPHQL_EMITTER, type Emitter } from './event-relay';
+import { createLoaders } from './loaders';
+import { costLimitRule, MAX_QUERY_DEPTH } from './query-limits';
+
+@Module({
+  imports: [CoreModule],
+  providers: [
+    {
+      provide: GRAPHQL_EMITTER,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): Emitter => mqemitterRedis({ connectionString: config.env.REDIS_URL }) as unknown as Emitter,
+    },
+    EventRelay,
+  ],
+  exports: [GRAPHQL_EMITTER],
+})
+class GraphqlSupportModule {}
+
+/**
+ * Code-first GraphQL at /graphql (Mercurius): queries, mutations and the articleChanged
+ * subscription (graphql-ws protocol over WebSocket, fanned out through Redis).
+ */
+@Module({
+  imports: [
+    CoreModule,
+    GraphqlSupportModule,
+    GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      imports: [GraphqlSupportModule, AuthModule, CoreModule],
+      inject: [GRAPHQL_EMITTER, BatchReads, TokenCache],
+      useFactory: (emitter: Emitter, batch: BatchReads, tokens: TokenCache) => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        graphiql: false,
+        // Mercurius loads its query cache (quick-lru, ESM) with a dynamic import, which Jest's CommonJS
+        // runtime cannot do: under Jest the cache is off, in production it holds 1024 parsed queries.
+        cache: process.env.JEST_WORKER_ID ? false : 1024,
+        queryDepth: MAX_QUERY_DEPTH,
+        validationRules: ({ variables }: { variables?: Record<string, unknown> }) => [costLimitRule(variables)],
+        context: (request: unknown) => ({ req: request, loaders: createLoaders(batch) }),
+        errorFormatter: (execution: { errors?: readonly unknown[]; data?: unknown }) => {
+          const errors = (execution.errors ?? []).map((e) => {
+            const error = toGraphQLError((e as { originalError?: unknown }).originalError ?? e);
+            const located = e as { locations?: unknown; path?: unknown; message: string; extensions?: Record<string, unknown> };
+            return {
+              message: located.message ?? error.message,
+              locations: located.locations,
+              path: located.path,
+              extensions: { ...(located.extensions ?? {}), ...error.extensions },
+            };
+          });
+          return { statusCode: 200, response: { data: (execution.data ?? null) as never, errors: errors as never } };
+        },
+        subscription: {
+          emitter: emitter as never,
+          onConnect: async ({ payload }: { payload?: Record<string, unknown> }) => {
+            const token = bearerToken(payload?.authorization ?? payload?.Authorization);
+            if (!token) return false;
+            try {
+              return { principal: await tokens.authenticate(token) };
+            } catch {
+              return false;
+            }
+          },
+          context: () => ({ loaders: createLoaders(batch) }),
+        },
+      }),
+    }),
+  ],
+  providers: [DeskResolver, ClaimFieldsResolver, AssignmentFieldsResolver],
+})
+export class ApiGraphqlModule {}
