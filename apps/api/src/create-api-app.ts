@@ -4,6 +4,7 @@ import { AppConfig, loadEnv, type Env } from '@claimdesk/config';
 import { TokensService } from '@claimdesk/core';
 import { ApiModule } from './api.module';
 import { validationPipe } from './http/validation';
+import { setupOpenApi } from './openapi/openapi';
 
 /** Builds the API exactly as production runs it; tests call this with their own Env. */
 export async function createApiApp(env: Env = loadEnv(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
@@ -13,6 +14,7 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
     bufferLogs: false,
   });
   app.useGlobalPipes(validationPipe);
+  setupOpenApi(app);
   const instance = app.getHttpAdapter().getInstance();
   instance.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');

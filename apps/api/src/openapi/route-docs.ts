@@ -1,0 +1,74 @@
+// What each REST route takes and answers, by "METHOD /path" as in the OpenAPI document.
+type Param = { name: string; in: 'query' | 'header'; schema: Record<string, unknown>; description?: string };
+export interface RouteDoc {
+  summary: string;
+  body?: string;
+  textBody?: boolean;
+  ok: [number, string | null];
+  also?: Array<[number, string | null, string]>;
+  params?: Param[];
+  errors?: number[];
+}
+
+const q = (name: string, schema: Record<string, unknown>, description?: string): Param => ({ name, in: 'query', schema, description });
+const page = [q('cursor', { type: 'string' }, 'the `next` of the previous page'), q('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 })];
+const ifNoneMatch: Param = { name: 'If-None-Match', in: 'header', schema: { type: 'string' }, description: 'the ETag of your copy: 304 when unchanged' };
+
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  'POST /articles': {
+    summary: 'Ingest an article (JSON, or text/plain: first line the headline)',
+    body: 'IngestArticle', textBody: true, ok: [202, 'Article'],
+    also: [[200, 'Article', 'the same content or Idempotency-Key was already ingested: the stored article']],
+    params: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 } }],
+    errors: [400, 401, 403, 409, 413],
+  },
+  'GET /articles': {
+    summary: 'Articles, newest first',
+    ok: [200, 'ArticlePage'],
+    params: [
+      q('status', { type: 'string', enum: ['INGESTED', 'EXTRACTING', 'IN_REVIEW', 'COMPLETED', 'FAILED'] }),
+      q('outlet', { type: 'string' }), q('priority', { type: 'string', enum: ['LOW', 'NORMAL', 'HIGH', 'BREAKING'] }),
+      q('from', { type: 'string', format: 'date-time' }, 'ingested at or after'), q('to', { type: 'string', format: 'date-time' }, 'ingested before'),
+      ...page,
+    ],
+    errors: [400, 401],
+  },
+  'GET /articles/{id}': { summary: 'One article', ok: [200, 'Article'], errors: [400, 401, 404] },
+  'GET /articles/{id}/status': {
+    summary: 'Verification status, with an ETag from the article revision',
+    ok: [200, 'ArticleStatus'], also: [[304, null, 'unchanged since the ETag you sent']], params: [ifNoneMatch], errors: [400, 401, 404],
+  },
+  'GET /articles/{id}/claims': { summary: "An article's claims with their live assignment", ok: [200, 'ClaimList'], errors: [400, 401, 404] },
+  'GET /claims': {
+    summary: 'Claims across articles, newest first',
+    ok: [200, 'ClaimPage'],
+    params: [
+      q('status', { type: 'string', enum: ['CANDIDATE', 'PENDING', 'ASSIGNED', 'IN_REVIEW', 'SUBMITTED', 'PUBLISHED', 'DISMISSED'] }),
+      q('reviewer', { type: 'string', format: 'uuid' }), q('article', { type: 'string', format: 'uuid' }), q('topic', { type: 'string' }),
+      q('speaker', { type: 'string' }), q('minScore', { type: 'number' }), q('maxScore', { type: 'number' }), q('overdue', { type: 'boolean' }),
+      ...page,
+    ],
+    errors: [400, 401],
+  },
+  'GET /dashboard': {
+    summary: 'Desk overview, with an ETag from the desk revision',
+    ok: [200, 'Dashboard'], also: [[304, null, 'unchanged since the ETag you sent']], params: [ifNoneMatch], errors: [401],
+  },
+  'GET /events': {
+    summary: 'Change feed after a cursor, oldest first',
+    ok: [200, 'EventPage'],
+    params: [q('after', { type: 'string', pattern: '^\\d+$' }, 'the `next` of the previous poll'), q('limit', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }), q('articleId', { type: 'string', format: 'uuid' })],
+    errors: [400, 401],
+  },
+  'POST /assignments/{id}/accept': { summary: 'Accept an offered assignment (the assignee)', ok: [200, 'Assignment'], errors: [400, 401, 403, 404, 409] },
+  'POST /assignments/{id}/decline': { summary: 'Decline an assignment (the assignee)', body: 'DeclineAssignment', ok: [200, 'Assignment'], errors: [400, 401, 403, 404, 409] },
+  'GET /me/assignments': { summary: "The caller's inbox, soonest due first", ok: [200, 'AssignmentList'], errors: [401, 403] },
+  'POST /claims/{id}/verdicts': { summary: 'Submit a verdict (the assignee, after accepting)', body: 'SubmitVerdict', ok: [201, 'Verdict'], errors: [400, 401, 403, 404, 409] },
+  'POST /verdicts/{id}/approve': { summary: 'Approve and publish (an editor who is not the author)', ok: [200, 'Verdict'], errors: [400, 401, 403, 404, 409] },
+  'POST /verdicts/{id}/return': { summary: 'Send back to the reviewer with a note', body: 'ReturnVerdict', ok: [200, 'Verdict'], errors: [400, 401, 403, 404, 409] },
+  'POST /people': { summary: 'Create a person (admin)', body: 'CreatePerson', ok: [201, 'Person'], errors: [400, 401, 403, 409] },
+  'GET /people': { summary: 'People (admin, editor)', ok: [200, 'PersonList'], params: [q('role', { type: 'string', enum: ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] })], errors: [400, 401, 403] },
+  'GET /me': { summary: 'The caller', ok: [200, 'Person'], errors: [401] },
+  'POST /people/{id}/tokens': { summary: 'Create an API token (admin); shown once', body: 'CreateToken', ok: [201, 'Token'], errors: [400, 401, 403, 404] },
+  'GET /health': { summary: 'Postgres and Redis reachability (no token)', ok: [200, 'Health'], also: [[503, 'Health', 'a dependency is down']] },
+};

@@ -1,0 +1,135 @@
+// JSON Schemas of the REST shapes (OpenAPI 3.0 dialect), named in components.schemas.
+type Schema = Record<string, unknown>;
+const str = { type: 'string' };
+const nstr = { type: 'string', nullable: true };
+const int = { type: 'integer' };
+const time = { type: 'string', format: 'date-time' };
+const uuid = { type: 'string', format: 'uuid' };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const CLAIM_STATUSES = ['CANDIDATE', 'PENDING', 'ASSIGNED', 'IN_REVIEW', 'SUBMITTED', 'PUBLISHED', 'DISMISSED'];
+const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'BREAKING'];
+
+export const SCHEMAS: Record<string, Schema> = {
+  Problem: {
+    type: 'object',
+    description: 'RFC 9457 problem details',
+    required: ['type', 'title', 'status', 'detail', 'code'],
+    properties: {
+      type: str,
+      title: str,
+      status: int,
+      detail: str,
+      instance: str,
+      code: { type: 'string', example: 'VALIDATION_FAILED' },
+      errors: { type: 'array', items: { type: 'object', properties: { field: str, message: str } } },
+      currentState: nstr,
+    },
+  },
+  IngestArticle: {
+    type: 'object',
+    required: ['title', 'body'],
+    additionalProperties: false,
+    properties: {
+      title: { type: 'string', minLength: 1, maxLength: 500 },
+      body: { type: 'string', minLength: 1, maxLength: 200000 },
+      url: { type: 'string', format: 'uri', maxLength: 2048 },
+      outlet: { type: 'string', maxLength: 200 },
+      language: { type: 'string', default: 'en', example: 'en' },
+      publishedAt: time,
+      priority: { type: 'string', enum: PRIORITIES, default: 'NORMAL' },
+    },
+  },
+  Article: {
+    type: 'object',
+    properties: {
+      id: uuid, title: str, body: str, url: nstr, outlet: nstr, language: str, publishedAt: { ...time, nullable: true },
+      priority: { type: 'string', enum: PRIORITIES },
+      status: { type: 'string', enum: ['INGESTED', 'EXTRACTING', 'IN_REVIEW', 'COMPLETED', 'FAILED'] },
+      failureReason: nstr, revision: int, createdAt: time, updatedAt: time,
+    },
+  },
+  ArticlePage: { type: 'object', properties: { items: { type: 'array', items: ref('Article') }, next: nstr } },
+  StatusCounts: { type: 'object', properties: Object.fromEntries(CLAIM_STATUSES.map((s) => [s, int])) },
+  ArticleStatus: {
+    type: 'object',
+    properties: {
+      articleId: uuid, status: str, revision: int, progress: { type: 'number', minimum: 0, maximum: 1 },
+      claims: { type: 'object', properties: { total: int, byStatus: ref('StatusCounts') } },
+      verdicts: { type: 'object', properties: { byRating: { type: 'object', additionalProperties: int } } },
+      failureReason: nstr, updatedAt: time,
+    },
+  },
+  Reviewer: { type: 'object', properties: { id: uuid, name: str } },
+  LiveAssignment: {
+    type: 'object', nullable: true,
+    properties: { id: uuid, reviewer: ref('Reviewer'), status: str, dueAt: time, reason: str },
+  },
+  Claim: {
+    type: 'object',
+    properties: {
+      id: uuid, articleId: uuid, ordinal: int, text: str, sentence: str, spanStart: int, spanEnd: int, speaker: nstr,
+      score: { type: 'number' }, features: {}, entities: {}, topics: { type: 'array', items: str },
+      status: { type: 'string', enum: CLAIM_STATUSES }, priority: { type: 'string', enum: PRIORITIES }, version: int,
+      assignment: ref('LiveAssignment'),
+    },
+  },
+  ClaimPage: { type: 'object', properties: { items: { type: 'array', items: ref('Claim') }, next: nstr } },
+  Assignment: {
+    type: 'object',
+    properties: { id: uuid, claimId: uuid, reviewerId: uuid, assignedById: { ...uuid, nullable: true }, reason: str, status: str, dueAt: time, createdAt: time, updatedAt: time },
+  },
+  DeclineAssignment: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', maxLength: 2000 } } },
+  SubmitVerdict: {
+    type: 'object', additionalProperties: false, required: ['rating', 'rationale', 'sources'],
+    properties: {
+      rating: { type: 'string', example: 'MOSTLY_TRUE' }, rationale: { type: 'string', minLength: 1 },
+      sources: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' }, title: str, note: str } } },
+      confidence: { type: 'number', minimum: 0, maximum: 1 },
+    },
+  },
+  ReturnVerdict: { type: 'object', additionalProperties: false, required: ['note'], properties: { note: { type: 'string', minLength: 1, maxLength: 5000 } } },
+  Verdict: {
+    type: 'object',
+    properties: {
+      id: uuid, claimId: uuid, authorId: uuid, rating: str, rationale: str, confidence: { type: 'number', nullable: true }, status: str,
+      decidedById: { ...uuid, nullable: true }, decisionNote: nstr,
+      sources: { type: 'array', items: { type: 'object', properties: { url: str, title: nstr, note: nstr } } },
+      createdAt: time, updatedAt: time,
+    },
+  },
+  CreatePerson: {
+    type: 'object', additionalProperties: false, required: ['name', 'email', 'role'],
+    properties: {
+      name: str, email: { type: 'string', format: 'email' }, role: { type: 'string', enum: ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] },
+      topics: { type: 'array', items: str }, languages: { type: 'array', items: str }, capacity: { type: 'integer', minimum: 0, maximum: 100 },
+    },
+  },
+  Person: {
+    type: 'object',
+    properties: {
+      id: uuid, name: str, email: str, role: str, topics: { type: 'array', items: str }, languages: { type: 'array', items: str },
+      capacity: int, openLoad: int, active: { type: 'boolean' }, createdAt: time,
+    },
+  },
+  CreateToken: { type: 'object', additionalProperties: false, properties: { name: str } },
+  Token: { type: 'object', properties: { id: uuid, personId: uuid, token: { type: 'string', description: 'shown once' } } },
+  Event: {
+    type: 'object',
+    properties: { id: { type: 'string', description: 'the feed cursor' }, type: str, articleId: { ...uuid, nullable: true }, claimId: { ...uuid, nullable: true }, actorId: { ...uuid, nullable: true }, payload: {}, at: time },
+  },
+  EventPage: { type: 'object', properties: { events: { type: 'array', items: ref('Event') }, next: str } },
+  Dashboard: {
+    type: 'object',
+    properties: {
+      revision: str,
+      claims: { type: 'object', properties: { total: int, byStatus: ref('StatusCounts') } },
+      reviewers: { type: 'array', items: { type: 'object', properties: { id: uuid, name: str, openLoad: int, capacity: int, active: { type: 'boolean' } } } },
+      overdue: int,
+      queues: { type: 'object', additionalProperties: { type: 'object', properties: { waiting: int, active: int, delayed: int, failed: int } } },
+      medianMinutesToPublished24h: { type: 'number', nullable: true },
+      publishedLast24h: int,
+      at: time,
+    },
+  },
+  Health: { type: 'object', properties: { status: str, postgres: str, redis: str } },
+};
