@@ -7,6 +7,7 @@ import { QueueModule } from '@claimdesk/queue';
 import { FailedJobsController } from './admin/failed-jobs.controller';
 import { ArticlesController } from './articles/articles.controller';
 import { AssignmentsController } from './assignments/assignments.controller';
+import { ClaimsController } from './claims/claims.controller';
 import { AuthModule } from './auth/auth.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -25,7 +26,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule, AuthModule, ApiGraphqlModule],
-      controllers: [ArticlesController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController,
+      controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController,
         ClaimsListController, DashboardController, EventsController],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },

@@ -3,6 +3,7 @@ import { FailedJobsService } from './admin/failed-jobs.service';
 import { ArticlesService } from './articles/articles.service';
 import { AssignmentsService } from './assignments/assignments.service';
 import { TokensService } from './auth/tokens.service';
+import { ClaimCommandsService } from './claims/claim-commands.service';
 import { ClaimsQueryService } from './claims/claims-query.service';
 import { DashboardService } from './dashboard/dashboard.service';
 import { EventsService } from './events/events.service';
@@ -19,6 +20,7 @@ const SERVICES = [
   ArticlesService,
   AssignmentsService,
   BatchReads,
+  ClaimCommandsService,
   ClaimsQueryService,
   DashboardService,
   EventsService,

@@ -1,8 +1,7 @@
 import type { JobsOptions } from 'bullmq';
-import type { JobDataByQueue, PriorityName, QueueName } from './queue-names';
+import { queuePriority } from '@claimdesk/workflow';
+import { isReviewerReturnJob, type JobDataByQueue, type QueueName } from './queue-names';
 
-// BullMQ serves lower numbers first.
-const BULL_PRIORITY: Record<PriorityName, number> = { BREAKING: 1, HIGH: 2, NORMAL: 3, LOW: 4 };
 const KEEP_FAILED = { age: 7 * 24 * 3600, count: 10_000 };
 
 /**
@@ -17,14 +16,28 @@ const POLICY: { [Q in QueueName]: (data: JobDataByQueue[Q]) => JobsOptions } = {
     attempts: 5,
     backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
   }),
-  route: (d) => ({
-    jobId: `claim-${d.claimId}-${d.version}`,
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
-    priority: BULL_PRIORITY[d.priority],
-  }),
+  // A failed route job is not kept: its id would block the same claim version from being enqueued
+  // again by the next capacity event or the reconciler. The processor logs the failure instead.
+  route: (d) =>
+    isReviewerReturnJob(d)
+      ? {
+          jobId: `reviewer-${d.reviewerId}-${Date.parse(d.at)}`,
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 1_000 },
+          delay: Math.max(0, Date.parse(d.at) - Date.now()),
+          removeOnFail: true,
+        }
+      : {
+          jobId: `claim-${d.claimId}-${d.version}`,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+          priority: queuePriority(d.priority),
+          removeOnFail: true,
+        },
+  // One job per deadline: accepting an offer moves the deadline, and the stale offer job then finds
+  // nothing due. The deadline is in the id so the new one is never swallowed by the old.
   sla: (d) => ({
-    jobId: `assignment-${d.assignmentId}`,
+    jobId: `assignment-${d.assignmentId}-${Date.parse(d.dueAt)}`,
     attempts: 10,
     backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
     delay: Math.max(0, Date.parse(d.dueAt) - Date.now()),

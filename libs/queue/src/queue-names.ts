@@ -9,9 +9,26 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface JobDataByQueue {
   extract: { articleId: string };
-  route: { claimId: string; version: number; priority: PriorityName };
+  /** Route one claim; or, delayed until `at`, look for waiting work for a reviewer coming back. */
+  route: RouteClaimJob | ReviewerReturnJob;
+  /** Fires at an assignment's live deadline: the offer's expiry, or the due time once accepted. */
   sla: { assignmentId: string; dueAt: string };
   reconcile: Record<string, never>;
+}
+
+export interface RouteClaimJob {
+  claimId: string;
+  version: number;
+  priority: PriorityName;
+}
+
+export interface ReviewerReturnJob {
+  reviewerId: string;
+  at: string;
+}
+
+export function isReviewerReturnJob(data: JobDataByQueue['route']): data is ReviewerReturnJob {
+  return 'reviewerId' in data;
 }
 
 export type PriorityName = 'LOW' | 'NORMAL' | 'HIGH' | 'BREAKING';

@@ -50,6 +50,8 @@ export type EventType =
   | 'claim.expired'
   | 'claim.reassigned'
   | 'claim.unassigned'
+  /** Not a status change: an editor set the claim's own priority (versioned and logged alike). */
+  | 'claim.reprioritised'
   | 'claim.submitted'
   | 'claim.returned'
   | 'claim.published';

@@ -4,6 +4,8 @@ import {
   PRIORITY_COST,
   chooseReviewer,
   conflictTerms,
+  entityNames,
+  ineligibility,
   rankReviewers,
 } from './index';
 
@@ -124,6 +126,12 @@ describe('routing policy: eligibility', () => {
         rejectionOf(reviewer('a', { openLoad: 4, capacity: 5 }), claim({ cost: PRIORITY_COST.BREAKING })),
       ).toBe('no capacity: load 4 + cost 2 > 5');
     });
+    it('lets an editor waive capacity, and nothing else, with force', () => {
+      const full = reviewer('a', { openLoad: 5, capacity: 5 });
+      expect(ineligibility(claim(), full, NOW, { overCapacity: true })).toEqual([]);
+      expect(ineligibility(claim(), { ...full, active: false }, NOW, { overCapacity: true })).toEqual(['inactive']);
+      expect(ineligibility(claim(), full, NOW)).toEqual(['no capacity: load 5 + cost 1 > 5']);
+    });
     it('never routes to a reviewer with zero capacity', () => {
       expect(rejectionOf(reviewer('a', { capacity: 0 }))).toBe('no capacity: load 0 + cost 1 > 0');
     });
@@ -148,6 +156,27 @@ describe('routing policy: eligibility', () => {
     it('does not match parts of names', () => {
       expect(chosen(claim(), [reviewer('a', { conflicts: ['Maduro', 'United', 'Planet'] })]).id).toBe('a');
     });
+    it('reads conflict names from the stored entities JSON (people, organisations, places)', () => {
+      const stored = {
+        people: ['Delcy Rodríguez'],
+        organisations: ['PDVSA'],
+        places: ['Caracas'],
+        dates: [{ text: 'Caracas', iso: null }],
+        numbers: [],
+      };
+      expect(entityNames(stored)).toEqual(['Delcy Rodríguez', 'PDVSA', 'Caracas']);
+      const c = claim({ speaker: null, outlet: null, entities: entityNames(stored) });
+      expect(rejectionOf(reviewer('a', { conflicts: ['pdvsa'] }), c)).toBe('conflict with entity PDVSA');
+      expect(rejectionOf(reviewer('a', { conflicts: ['  caracas'] }), c)).toBe('conflict with entity Caracas');
+      expect(rejectionOf(reviewer('a', { conflicts: ['DELCY RODRÍGUEZ'] }), c)).toBe(
+        'conflict with entity Delcy Rodríguez',
+      );
+    });
+    it('ignores malformed entities JSON rather than failing the route', () => {
+      expect(entityNames(null)).toEqual([]);
+      expect(entityNames(['Caracas'])).toEqual([]);
+      expect(entityNames({ people: 'Maduro', places: [3, 'Caracas', null] })).toEqual(['Caracas']);
+    });
     it('copes with a claim without speaker or outlet, and ignores blank conflicts', () => {
       const c = claim({ speaker: null, outlet: null, entities: [''] });
       expect(chosen(c, [reviewer('a', { conflicts: ['', '  '] })]).id).toBe('a');
@@ -155,21 +184,27 @@ describe('routing policy: eligibility', () => {
     });
   });
 
-  it('rejects a reviewer excluded on this claim (declined, expired or verdict author)', () => {
+  it('rejects a reviewer who declined this claim or let it expire', () => {
     expect(rejectionOf(reviewer('a'), claim({ excludedReviewerIds: ['z', 'a'] }))).toBe(
-      'excluded on this claim (declined, expired or wrote its verdict)',
+      'declined this claim or let it expire before',
     );
+  });
+
+  it("rejects the author of the claim's current verdict, and only them", () => {
+    expect(rejectionOf(reviewer('a'), claim({ verdictAuthorId: 'a' }))).toBe("wrote the claim's current verdict");
+    expect(chosen(claim({ verdictAuthorId: 'a' }), [reviewer('a'), reviewer('b')]).id).toBe('b');
+    expect(chosen(claim({ verdictAuthorId: null }), [reviewer('a')]).id).toBe('a');
   });
 
   it('lists every failed rule, not only the first', () => {
     expect(
       rejectionOf(
         reviewer('a', { active: false, languages: ['fr'], openLoad: 5, conflicts: ['Venezuela'] }),
-        claim({ excludedReviewerIds: ['a'] }),
+        claim({ excludedReviewerIds: ['a'], verdictAuthorId: 'a' }),
       ),
     ).toBe(
       'inactive; does not speak en; no capacity: load 5 + cost 1 > 5; conflict with entity Venezuela; ' +
-        'excluded on this claim (declined, expired or wrote its verdict)',
+        "declined this claim or let it expire before; wrote the claim's current verdict",
     );
   });
 

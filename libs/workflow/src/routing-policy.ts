@@ -1,19 +1,21 @@
 // The routing policy of DESIGN.md step 3 / issue 4 as a pure function: which reviewer gets a PENDING
 // claim, and why in words. The router applies the same policy in ONE SQL statement (so choosing and
-// reserving capacity cannot race); this function is its executable specification: unit tests pin
-// every rule here, and e2e tests can compare the SQL's pick with chooseReviewer() on the same rows.
+// reserving capacity cannot race): libs/core/src/routing/route-claim.sql.ts. This function is its
+// executable specification: unit tests pin every rule here, and test/routing-parity.e2e-spec.ts runs
+// both on the same rows of a real database and requires the same reviewer and the same reason.
 //
-// The SQL must mirror, rule for rule. Params: $lang, $topics (distinct), $terms (conflictTerms()),
-// all already normalised with normaliseTerm(); $excluded (ids), $cost (PRIORITY_COST), $now.
+// Rule for rule, the SQL mirror (norm(x) = lower(btrim(x)), as normaliseTerm()):
 //   WHERE p.active AND p.role = 'REVIEWER'
 //     AND (p."availableFrom"  IS NULL OR p."availableFrom" <= $now)        -- window start inclusive
 //     AND (p."availableUntil" IS NULL OR $now < p."availableUntil")        -- window end exclusive
-//     AND EXISTS (SELECT 1 FROM unnest(p.languages) l WHERE lower(btrim(l)) = $lang)
-//     AND p."openLoad" + $cost <= p.capacity
-//     AND NOT EXISTS (SELECT 1 FROM unnest(p.conflicts) c WHERE lower(btrim(c)) = ANY($terms))
-//     AND p.id <> ALL($excluded)
-//   matched := ARRAY(SELECT lower(btrim(x)) FROM unnest(p.topics) x
-//                    INTERSECT SELECT unnest($topics) ORDER BY 1 COLLATE "C")
+//     AND EXISTS (SELECT 1 FROM unnest(p.languages) l WHERE norm(l) = norm(article.language))
+//     AND p."openLoad" + cost <= p.capacity                                -- cost = PRIORITY_COST[priority]
+//     AND NOT EXISTS (SELECT 1 FROM unnest(p.conflicts) c WHERE norm(c) = ANY(terms))
+//         -- terms: speaker, entities.people/organisations/places, outlet (conflictTerms())
+//     AND no DECLINED or EXPIRED assignment of p on this claim
+//     AND p is not the author of the claim's current (latest) verdict
+//   matched := ARRAY(SELECT norm(x) FROM unnest(p.topics) x
+//                    INTERSECT SELECT norm(t) FROM unnest(claim.topics) t WHERE norm(t) <> '' ORDER BY 1 COLLATE "C")
 //   ORDER BY cardinality(matched) DESC,
 //            p."openLoad"::float8 / p.capacity ASC,      -- capacity > 0 for every eligible row
 //            p."lastAssignedAt" ASC NULLS FIRST,          -- never assigned = least recently assigned
@@ -53,8 +55,27 @@ export interface RoutableClaim {
   outlet: string | null;
   /** Capacity units this claim takes, PRIORITY_COST[priority]. */
   cost: number;
-  /** Reviewers who declined or let this claim expire, and the author of its current verdict. */
+  /** Reviewers who declined this claim or let it expire. */
   excludedReviewerIds: string[];
+  /** The author of the claim's current (latest) verdict, if any: a fresh pair of eyes is needed. */
+  verdictAuthorId?: string | null;
+}
+
+/** Entity kinds of the claim's `entities` JSON that count as conflicts of interest. */
+export const CONFLICT_ENTITY_KINDS = ['people', 'organisations', 'places'] as const;
+
+/**
+ * The names in a claim's `entities` JSON ({people, organisations, places, dates, numbers}) that a
+ * declared conflict can match. Tolerant of anything stored: missing kinds, non-arrays and non-string
+ * items are ignored (the SQL mirror does the same with jsonb_typeof).
+ */
+export function entityNames(entities: unknown): string[] {
+  if (entities === null || typeof entities !== 'object' || Array.isArray(entities)) return [];
+  const record = entities as Record<string, unknown>;
+  return CONFLICT_ENTITY_KINDS.flatMap((kind) => {
+    const list = record[kind];
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  });
 }
 
 export interface RankedReviewer {
@@ -114,10 +135,16 @@ export function routingReason(
 }
 
 /**
- * Every rule `reviewer` fails for `claim` at `now`, in words; [] means eligible. All failures are
+ * Every rule `reviewer` fails for `claim` at `now`, in words; [] means eligible. `overCapacity`
+ * waives the capacity rule only (an editor assigning with `force`). All failures are
  * listed, not just the first, so "why was nobody routed?" is answered in one look.
  */
-export function ineligibility(claim: RoutableClaim, reviewer: ReviewerCandidate, now: Date): string[] {
+export function ineligibility(
+  claim: RoutableClaim,
+  reviewer: ReviewerCandidate,
+  now: Date,
+  options: { overCapacity?: boolean } = {},
+): string[] {
   const why: string[] = [];
   if (!reviewer.active) why.push('inactive');
   if (reviewer.role !== 'REVIEWER') why.push(`role ${reviewer.role}, not REVIEWER`);
@@ -131,7 +158,8 @@ export function ineligibility(claim: RoutableClaim, reviewer: ReviewerCandidate,
   if (!reviewer.languages.some((l) => normaliseTerm(l) === language)) {
     why.push(`does not speak ${claim.language}`);
   }
-  if (reviewer.openLoad + claim.cost > reviewer.capacity) {
+  // An editor's explicit `force` is the one way past capacity; the router never uses it.
+  if (!options.overCapacity && reviewer.openLoad + claim.cost > reviewer.capacity) {
     why.push(`no capacity: load ${reviewer.openLoad} + cost ${claim.cost} > ${reviewer.capacity}`);
   }
   // Exact (normalised) equality, not substring: a conflict "US" must not knock out "USA Today" or
@@ -142,7 +170,10 @@ export function ineligibility(claim: RoutableClaim, reviewer: ReviewerCandidate,
   for (const entity of new Set(claim.entities)) if (hit(entity)) why.push(`conflict with entity ${entity}`);
   if (hit(claim.outlet)) why.push(`conflict with outlet ${claim.outlet}`);
   if (claim.excludedReviewerIds.includes(reviewer.id)) {
-    why.push('excluded on this claim (declined, expired or wrote its verdict)');
+    why.push('declined this claim or let it expire before');
+  }
+  if (claim.verdictAuthorId && claim.verdictAuthorId === reviewer.id) {
+    why.push("wrote the claim's current verdict");
   }
   return why;
 }

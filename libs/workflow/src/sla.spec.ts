@@ -5,7 +5,9 @@ import {
   PRIORITY_RANK,
   comparePriority,
   dueAt,
+  expiryReason,
   isPriority,
+  offerExpiresAt,
   parseSlaMinutes,
   queuePriority,
 } from './index';
@@ -119,5 +121,21 @@ describe('dueAt', () => {
 
   it('refuses an SLA table with a non-positive entry', () => {
     expect(() => dueAt('HIGH', from, { ...DEFAULT_SLA_MINUTES, HIGH: 0 })).toThrow('SLA minutes for HIGH');
+  });
+});
+
+describe('offers', () => {
+  const from = new Date('2026-01-01T12:00:00.000Z');
+  it('lapse after the offer timeout, fractions allowed', () => {
+    expect(offerExpiresAt(from, 60).toISOString()).toBe('2026-01-01T13:00:00.000Z');
+    expect(offerExpiresAt(from, 0.05).toISOString()).toBe('2026-01-01T12:00:03.000Z');
+  });
+  it('refuse a non-positive timeout', () => {
+    expect(() => offerExpiresAt(from, 0)).toThrow('offer timeout minutes');
+    expect(() => offerExpiresAt(from, Number.NaN)).toThrow('offer timeout minutes');
+  });
+  it('say in words which deadline was missed', () => {
+    expect(expiryReason('OFFERED')).toBe('offer not accepted in time');
+    expect(expiryReason('ACCEPTED')).toBe('due time passed');
   });
 });

@@ -65,3 +65,20 @@ export function dueAt(priority: Priority, from: Date, sla: Record<Priority, numb
   }
   return new Date(from.getTime() + Math.round(minutes * 60_000));
 }
+
+/**
+ * When an offer made at `from` lapses unless the reviewer accepts it (CLAIMDESK_OFFER_TIMEOUT_MINUTES).
+ * The due time of the work itself (dueAt) starts only at acceptance: an offer nobody looked at must
+ * not eat into the next reviewer's time.
+ */
+export function offerExpiresAt(from: Date, minutes: number): Date {
+  if (!(minutes > 0) || !Number.isFinite(minutes)) {
+    throw new Error(`offer timeout minutes must be a positive number, got ${String(minutes)}`);
+  }
+  return new Date(from.getTime() + Math.round(minutes * 60_000));
+}
+
+/** Why an overdue live assignment is taken back, in the words the event log stores. */
+export function expiryReason(status: 'OFFERED' | 'ACCEPTED'): string {
+  return status === 'OFFERED' ? 'offer not accepted in time' : 'due time passed';
+}

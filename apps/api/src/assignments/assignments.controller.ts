@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import type { Assignment } from '@prisma/client';
-import { AssignmentsService, type Principal } from '@claimdesk/core';
+import { AssignmentsService, deadlineKind, type Principal } from '@claimdesk/core';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
 import { DeclineAssignmentDto } from './dto/decline-assignment.dto';
@@ -13,7 +13,11 @@ export function toAssignmentView(a: Assignment) {
     assignedById: a.assignedById,
     reason: a.reason,
     status: a.status,
+    cost: a.cost,
+    /** dueAt is the offer's expiry while OFFERED ("offer"), the due time once ACCEPTED ("due"). */
+    deadline: deadlineKind(a.status),
     dueAt: a.dueAt.toISOString(),
+    acceptedAt: a.acceptedAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };
@@ -42,6 +46,6 @@ export class AssignmentsController {
   @Get('me/assignments')
   async inbox(@CurrentPrincipal() actor: Principal) {
     const rows = await this.assignments.inbox(actor);
-    return rows.map((a) => ({ ...toAssignmentView(a), claim: a.claim }));
+    return rows.map((a) => ({ ...toAssignmentView(a), claim: a.claim, returnedVerdict: a.returnedVerdict }));
   }
 }

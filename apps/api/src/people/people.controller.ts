@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import type { Person } from '@prisma/client';
 import { PeopleService, TokensService, type Principal } from '@claimdesk/core';
 import { ValidationError } from '@claimdesk/database';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
-import { CreatePersonDto, CreateTokenDto, ROLES } from './dto/create-person.dto';
+import { CreatePersonDto, CreateTokenDto, PatchPersonDto, PatchSelfDto, ROLES } from './dto/create-person.dto';
+
+const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
 function toPersonView(p: Person) {
   return {
@@ -15,10 +17,12 @@ function toPersonView(p: Person) {
     topics: p.topics,
     languages: p.languages,
     capacity: p.capacity,
+    maxCapacity: p.maxCapacity,
     openLoad: p.openLoad,
     active: p.active,
     availableFrom: p.availableFrom?.toISOString() ?? null,
     availableUntil: p.availableUntil?.toISOString() ?? null,
+    conflicts: p.conflicts,
     createdAt: p.createdAt.toISOString(),
   };
 }
@@ -41,6 +45,8 @@ export class PeopleController {
         topics: dto.topics ?? [],
         languages: dto.languages ?? ['en'],
         capacity: dto.capacity ?? defaultCapacity,
+        maxCapacity: dto.maxCapacity,
+        conflicts: dto.conflicts ?? [],
       }),
     );
   }
@@ -51,6 +57,27 @@ export class PeopleController {
       throw new ValidationError([{ field: 'role', message: `must be one of ${ROLES.join(', ')}` }]);
     }
     return (await this.people.list(actor, role as Person['role'] | undefined)).map(toPersonView);
+  }
+
+  @Patch('people/:id')
+  async update(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Body() dto: PatchPersonDto) {
+    const { availableFrom, availableUntil, ...rest } = dto;
+    return toPersonView(
+      await this.people.update(actor, id, { ...rest, availableFrom: toDate(availableFrom), availableUntil: toDate(availableUntil) }),
+    );
+  }
+
+  /** Self-service: availability window (out of office), declared conflicts, capacity within maxCapacity. */
+  @Patch('me')
+  async updateSelf(@CurrentPrincipal() actor: Principal, @Body() dto: PatchSelfDto) {
+    return toPersonView(
+      await this.people.updateSelf(actor, {
+        capacity: dto.capacity,
+        conflicts: dto.conflicts,
+        availableFrom: toDate(dto.availableFrom),
+        availableUntil: toDate(dto.availableUntil),
+      }),
+    );
   }
 
   @Get('me')

@@ -4,7 +4,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
 import { ReturnVerdictDto, SubmitVerdictDto } from './dto/submit-verdict.dto';
 
-function toVerdictView(v: VerdictView) {
+export function toVerdictView(v: VerdictView) {
   return {
     id: v.id,
     claimId: v.claimId,

@@ -1,17 +1,41 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { AppConfig } from '@claimdesk/config';
 import { RoutingService } from '@claimdesk/core';
-import { QueueName, type JobDataByQueue } from '@claimdesk/queue';
+import { QueueName, isReviewerReturnJob, type JobDataByQueue } from '@claimdesk/queue';
 
-/** No eligible reviewer is not an error: the claim waits in PENDING until capacity appears. */
+/**
+ * No eligible reviewer is not an error: the claim waits in PENDING until capacity appears. BullMQ
+ * hands out route jobs by priority (BREAKING first); concurrency is CLAIMDESK_WORKER_CONCURRENCY.
+ */
 @Processor(QueueName.Route, { concurrency: 10 })
-export class RouteProcessor extends WorkerHost {
-  constructor(private readonly routing: RoutingService) {
+export class RouteProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RouteProcessor.name);
+
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly config: AppConfig,
+  ) {
     super();
   }
 
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.env.CLAIMDESK_WORKER_CONCURRENCY;
+  }
+
   async process(job: Job<JobDataByQueue['route']>): Promise<string> {
+    if (isReviewerReturnJob(job.data)) {
+      const enqueued = await this.routing.routeWaitingFor(job.data.reviewerId);
+      return `reviewer back: ${enqueued} waiting claim(s) enqueued`;
+    }
     const outcome = await this.routing.route(job.data.claimId);
     return outcome.kind === 'assigned' ? `assigned ${outcome.reviewerId}: ${outcome.reason}` : outcome.kind;
+  }
+
+  /** Failed route jobs are not kept (their id would block the claim); say so here instead. */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<JobDataByQueue['route']> | undefined, error: Error): void {
+    if (job) this.logger.warn(`route ${job.id} attempt ${job.attemptsMade} failed: ${error.message}`);
   }
 }

@@ -1,15 +1,27 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
+import { DelayedError, Job } from 'bullmq';
 import { AssignmentsService } from '@claimdesk/core';
 import { QueueName, type JobDataByQueue } from '@claimdesk/queue';
 
+/**
+ * One delayed job per deadline of an assignment: the offer's expiry, then (once accepted) the due
+ * time. Whichever fires finds the assignment as it is now: closed, or its deadline moved on, means
+ * nothing to do. A job that fires a hair early (clocks of Redis, worker and Postgres differ) waits
+ * again for its own deadline rather than being lost until the reconciler's next pass.
+ */
 @Processor(QueueName.Sla, { concurrency: 5 })
 export class SlaProcessor extends WorkerHost {
   constructor(private readonly assignments: AssignmentsService) {
     super();
   }
 
-  process(job: Job<JobDataByQueue['sla']>): Promise<string> {
-    return this.assignments.expireIfOverdue(job.data.assignmentId);
+  async process(job: Job<JobDataByQueue['sla']>, token?: string): Promise<string> {
+    const dueAt = new Date(job.data.dueAt);
+    const outcome = await this.assignments.expireIfOverdue(job.data.assignmentId, new Date(), dueAt);
+    if (outcome === 'not-due' && token) {
+      await job.moveToDelayed(Math.max(dueAt.getTime(), Date.now()) + 250, token);
+      throw new DelayedError();
+    }
+    return outcome;
   }
 }

@@ -1,40 +1,90 @@
 import { Injectable } from '@nestjs/common';
 import type { Assignment, Claim } from '@prisma/client';
+import { AppConfig } from '@claimdesk/config';
 import { ConflictError, ForbiddenError, NotFoundError, PrismaService, type Tx } from '@claimdesk/database';
-import type { ClaimAction } from '@claimdesk/workflow';
+import { JobProducer } from '@claimdesk/queue';
+import { dueAt, expiryReason, type ClaimAction } from '@claimdesk/workflow';
 import { refreshArticleStatus } from '../articles/refresh-article-status';
 import { authorize } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { applyClaimTransition } from '../claims/apply-claim-transition';
 import { RoutingService } from '../routing/routing.service';
-import { releaseLoad } from './reviewer-load';
+import { closeLiveAssignment } from './reviewer-load';
 
 const LIVE = new Set(['OFFERED', 'ACCEPTED']);
+
+/** Which deadline an assignment's dueAt is: the offer's expiry, or the due time of accepted work. */
+export function deadlineKind(status: Assignment['status']): 'offer' | 'due' | null {
+  return status === 'OFFERED' ? 'offer' : status === 'ACCEPTED' ? 'due' : null;
+}
 
 @Injectable()
 export class AssignmentsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly routing: RoutingService,
+    private readonly jobs: JobProducer,
+    private readonly config: AppConfig,
   ) {}
 
-  async accept(actor: Principal, assignmentId: string): Promise<Assignment> {
+  /**
+   * The reviewer takes the offer: the claim goes IN_REVIEW and the deadline becomes the due time of
+   * the claim's priority (CLAIMDESK_SLA_MINUTES), counted from now. A lapsed offer cannot be taken.
+   */
+  async accept(actor: Principal, assignmentId: string, now = new Date()): Promise<Assignment> {
     authorize(actor, 'assignment.respond');
-    return this.prisma.$transaction(async (tx) => {
+    const accepted = await this.prisma.$transaction(async (tx) => {
       const assignment = await this.ownLive(tx, actor, assignmentId, ['OFFERED']);
-      await applyClaimTransition(tx, assignment.claim, 'accept', actor.id, { assignmentId });
-      return tx.assignment.update({ where: { id: assignmentId }, data: { status: 'ACCEPTED' } });
+      if (assignment.dueAt <= now) {
+        throw new ConflictError(`the offer lapsed at ${assignment.dueAt.toISOString()}`, {
+          currentState: assignment.status,
+          claimState: assignment.claim.status,
+        });
+      }
+      const due = dueAt(assignment.claim.priority, now, this.config.env.CLAIMDESK_SLA_MINUTES);
+      await applyClaimTransition(tx, assignment.claim, 'accept', actor.id, { assignmentId, dueAt: due.toISOString() });
+      return tx.assignment.update({ where: { id: assignmentId }, data: { status: 'ACCEPTED', acceptedAt: now, dueAt: due } });
     });
+    await this.jobs.enqueue([{ queue: 'sla', data: { assignmentId, dueAt: accepted.dueAt.toISOString() } }]);
+    return accepted;
   }
 
-  /** A reviewer's inbox: their live assignments, soonest due first. */
+  /**
+   * A reviewer's inbox: their live assignments, soonest deadline first, each with the claim, its
+   * article, which deadline it is, and the verdict they were asked to revise (if any).
+   */
   async inbox(actor: Principal) {
-    return this.prisma.assignment.findMany({
+    const rows = await this.prisma.assignment.findMany({
       where: { reviewerId: actor.id, status: { in: ['OFFERED', 'ACCEPTED'] } },
-      orderBy: { dueAt: 'asc' },
-      include: { claim: { select: { id: true, articleId: true, text: true, speaker: true, status: true, priority: true } } },
+      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+      include: {
+        claim: {
+          select: {
+            id: true,
+            articleId: true,
+            text: true,
+            speaker: true,
+            topics: true,
+            status: true,
+            priority: true,
+            article: { select: { id: true, title: true, outlet: true, language: true } },
+            verdicts: {
+              where: { authorId: actor.id, status: 'RETURNED' },
+              orderBy: { createdAt: 'desc' },
+              take: 1,
+              select: { id: true, rating: true, rationale: true, decisionNote: true, updatedAt: true },
+            },
+          },
+        },
+      },
       take: 200,
     });
+    return rows.map(({ claim: { verdicts, ...claim }, ...a }) => ({
+      ...a,
+      deadline: deadlineKind(a.status),
+      claim,
+      returnedVerdict: verdicts[0] ?? null,
+    }));
   }
 
   /** The claim goes back to the router, which will not offer it to this reviewer again. */
@@ -42,19 +92,39 @@ export class AssignmentsService {
     authorize(actor, 'assignment.respond');
     const result = await this.prisma.$transaction(async (tx) => {
       const assignment = await this.ownLive(tx, actor, assignmentId, ['OFFERED', 'ACCEPTED']);
-      return this.takeBack(tx, assignment, 'decline', 'DECLINED', actor.id, reason ?? null);
+      return this.takeBack(tx, assignment, 'decline', 'DECLINED', actor.id, { reason: reason ?? null });
     });
     await this.afterRelease(result);
     return result;
   }
 
-  /** The sla job: an assignment whose due time passed is taken back and routed to someone else. */
-  async expireIfOverdue(assignmentId: string, now = new Date()): Promise<'expired' | 'not-due' | 'closed'> {
+  /**
+   * The sla job, at an assignment's deadline: an offer not accepted in time, or accepted work not
+   * submitted by its due time, is taken back and routed to someone else. The event says which, and
+   * names the reviewer's returned verdict if there is one: it stays attached to the claim.
+   */
+  async expireIfOverdue(
+    assignmentId: string,
+    now = new Date(),
+    expectedDueAt?: Date,
+  ): Promise<'expired' | 'not-due' | 'moved' | 'closed'> {
     const result = await this.prisma.$transaction(async (tx) => {
       const assignment = await tx.assignment.findUnique({ where: { id: assignmentId }, include: { claim: true } });
       if (!assignment || !LIVE.has(assignment.status)) return 'closed' as const;
+      // The job of an earlier deadline (an offer since accepted, a due time since renewed).
+      if (expectedDueAt && assignment.dueAt.getTime() !== expectedDueAt.getTime()) return 'moved' as const;
       if (assignment.dueAt > now) return 'not-due' as const;
-      return this.takeBack(tx, assignment, 'expire', 'EXPIRED', null, 'due time passed');
+      const draft = await tx.verdict.findFirst({
+        where: { claimId: assignment.claimId, authorId: assignment.reviewerId, status: 'RETURNED' },
+        orderBy: { createdAt: 'desc' },
+        select: { id: true },
+      });
+      return this.takeBack(tx, assignment, 'expire', 'EXPIRED', null, {
+        reason: expiryReason(assignment.status as 'OFFERED' | 'ACCEPTED'),
+        deadline: deadlineKind(assignment.status),
+        dueAt: assignment.dueAt.toISOString(),
+        keptVerdictId: draft?.id ?? null,
+      });
     });
     if (typeof result === 'string') return result;
     await this.afterRelease(result);
@@ -67,20 +137,14 @@ export class AssignmentsService {
     action: Extract<ClaimAction, 'decline' | 'expire'>,
     status: 'DECLINED' | 'EXPIRED',
     actorId: string | null,
-    reason: string | null,
+    details: Record<string, string | null>,
   ): Promise<Assignment> {
     await applyClaimTransition(tx, assignment.claim, action, actorId, {
       assignmentId: assignment.id,
       reviewerId: assignment.reviewerId,
-      reason,
+      ...details,
     });
-    // Conditional on the status read, so a decline racing an expiry changes the load once.
-    const closed = await tx.assignment.updateMany({
-      where: { id: assignment.id, status: assignment.status },
-      data: { status },
-    });
-    if (closed.count === 0) throw new ConflictError('assignment changed concurrently', { currentState: null });
-    await releaseLoad(tx, assignment.reviewerId);
+    await closeLiveAssignment(tx, assignment, status);
     await refreshArticleStatus(tx, assignment.claim.articleId);
     return { ...assignment, status };
   }

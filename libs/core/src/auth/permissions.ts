@@ -15,6 +15,13 @@ export const PERMISSIONS = {
   'verdict.decide': ['ADMIN', 'EDITOR'],
   'person.manage': ['ADMIN'],
   'person.read': ['ADMIN', 'EDITOR'],
+  // Everyone keeps their own availability (out of office) and declared conflicts; capacity only
+  // within the bound an admin set (checked by PeopleService).
+  'person.self': ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'],
+  'claim.read': ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'],
+  // Editor overrides of the router: promote, dismiss, restore, set priority / assign, reassign, unassign.
+  'claim.triage': ['ADMIN', 'EDITOR'],
+  'claim.assign': ['ADMIN', 'EDITOR'],
   'jobs.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 

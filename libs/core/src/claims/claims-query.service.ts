@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma, Verdict } from '@prisma/client';
 import { NotFoundError, PrismaService } from '@claimdesk/database';
 import { authorize } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -32,7 +33,51 @@ export interface ClaimView {
   } | null;
 }
 
+export interface ClaimDetailView extends ClaimView {
+  /** Every verdict on the claim, newest first, with its evidence. */
+  verdicts: Array<Verdict & { evidence: Array<{ url: string; title: string | null; note: string | null }> }>;
+}
+
 const LIVE = ['OFFERED', 'ACCEPTED'] as const;
+
+const WITH_LIVE_ASSIGNMENT = {
+  assignments: {
+    where: { status: { in: [...LIVE] } },
+    include: { reviewer: { select: { id: true, name: true } } },
+    take: 1,
+  },
+} satisfies Prisma.ClaimInclude;
+
+type ClaimWithLive = Prisma.ClaimGetPayload<{ include: typeof WITH_LIVE_ASSIGNMENT }>;
+
+function toClaimView(c: ClaimWithLive): ClaimView {
+  const a = c.assignments[0];
+  return {
+    id: c.id,
+    articleId: c.articleId,
+    ordinal: c.ordinal,
+    text: c.text,
+    sentence: c.sentence,
+    spanStart: c.spanStart,
+    spanEnd: c.spanEnd,
+    speaker: c.speaker,
+    reportingVerb: c.reportingVerb,
+    coreText: c.coreText,
+    parts: c.parts,
+    score: c.score,
+    features: c.scoreFeatures,
+    entities: c.entities,
+    topics: c.topics,
+    status: c.status,
+    priority: c.priority,
+    version: c.version,
+    duplicateOfId: c.duplicateOfId,
+    assignment: a
+      ? { id: a.id, reviewer: a.reviewer, status: a.status, dueAt: a.dueAt.toISOString(), reason: a.reason }
+      : null,
+  };
+}
+
 
 /** Read side of claims: one query for the claims and their live assignment, however many claims. */
 @Injectable()
@@ -46,40 +91,25 @@ export class ClaimsQueryService {
     const claims = await this.prisma.claim.findMany({
       where: { articleId },
       orderBy: { ordinal: 'asc' },
+      include: WITH_LIVE_ASSIGNMENT,
+    });
+    return claims.map(toClaimView);
+  }
+
+  /**
+   * One claim with its live assignment and every verdict written on it, newest first: a returned
+   * verdict whose reviewer ran out of time stays here for whoever takes the claim next.
+   */
+  async byId(actor: Principal, claimId: string): Promise<ClaimDetailView> {
+    authorize(actor, 'claim.read');
+    const claim = await this.prisma.claim.findUnique({
+      where: { id: claimId },
       include: {
-        assignments: {
-          where: { status: { in: [...LIVE] } },
-          include: { reviewer: { select: { id: true, name: true } } },
-          take: 1,
-        },
+        ...WITH_LIVE_ASSIGNMENT,
+        verdicts: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], include: { evidence: { select: { url: true, title: true, note: true } } } },
       },
     });
-    return claims.map((c) => {
-      const a = c.assignments[0];
-      return {
-        id: c.id,
-        articleId: c.articleId,
-        ordinal: c.ordinal,
-        text: c.text,
-        sentence: c.sentence,
-        spanStart: c.spanStart,
-        spanEnd: c.spanEnd,
-        speaker: c.speaker,
-        reportingVerb: c.reportingVerb,
-        coreText: c.coreText,
-        parts: c.parts,
-        score: c.score,
-        features: c.scoreFeatures,
-        entities: c.entities,
-        topics: c.topics,
-        status: c.status,
-        priority: c.priority,
-        version: c.version,
-        duplicateOfId: c.duplicateOfId,
-        assignment: a
-          ? { id: a.id, reviewer: a.reviewer, status: a.status, dueAt: a.dueAt.toISOString(), reason: a.reason }
-          : null,
-      };
-    });
+    if (!claim) throw new NotFoundError('claim', claimId);
+    return { ...toClaimView(claim), verdicts: claim.verdicts };
   }
 }

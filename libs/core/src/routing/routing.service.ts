@@ -1,17 +1,26 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Priority } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
 import { PrismaService } from '@claimdesk/database';
 import { JobProducer, type JobRequest } from '@claimdesk/queue';
 import { fromStatesFor } from '@claimdesk/workflow';
-import { CLAIM_COST } from '../assignments/reviewer-load';
 import { routeClaimSql, type RouteClaimRow } from './route-claim.sql';
 
 export type RouteOutcome =
-  | { kind: 'assigned'; assignmentId: string; reviewerId: string; reason: string; dueAt: Date }
+  | { kind: 'assigned'; assignmentId: string; reviewerId: string; reason: string; dueAt: Date; cost: number }
   | { kind: 'waiting' }
   | { kind: 'not-routable' };
 
+// Eligible reviewers can all be locked for a moment by routers assigning other claims (SKIP LOCKED):
+// the claim is not "waiting" then, it lost a race of a millisecond, so the statement runs again.
+const CONTENDED_RETRIES = 6;
+
+export interface WaitingClaim {
+  id: string;
+  version: number;
+  priority: Priority;
+}
 
 @Injectable()
 export class RoutingService {
@@ -21,49 +30,65 @@ export class RoutingService {
     private readonly config: AppConfig,
   ) {}
 
-  async route(claimId: string): Promise<RouteOutcome> {
-    const [row] = await this.prisma.$queryRaw<RouteClaimRow[]>(
-      routeClaimSql({
-        claimId,
-        fromStatuses: fromStatesFor('route'),
-        cost: CLAIM_COST,
-        slaMinutes: this.config.env.CLAIMDESK_SLA_MINUTES,
-      }),
-    );
-    if (!row?.claimFound) return { kind: 'not-routable' };
-    if (!row.assignmentId) return { kind: 'waiting' };
-    await this.jobs.enqueue([
-      { queue: 'sla', data: { assignmentId: row.assignmentId, dueAt: row.dueAt!.toISOString() } },
-    ]);
-    return {
-      kind: 'assigned',
-      assignmentId: row.assignmentId,
-      reviewerId: row.reviewerId!,
-      reason: row.reason!,
-      dueAt: row.dueAt!,
-    };
+  async route(claimId: string, options: { now?: Date } = {}): Promise<RouteOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      const [row] = await this.prisma.$queryRaw<RouteClaimRow[]>(
+        routeClaimSql({
+          claimId,
+          fromStatuses: fromStatesFor('route'),
+          offerMinutes: this.config.env.CLAIMDESK_OFFER_TIMEOUT_MINUTES,
+          now: options.now ?? null,
+        }),
+      );
+      if (!row?.claimFound) return { kind: 'not-routable' };
+      if (row.assignmentId) {
+        await this.jobs.enqueue([
+          { queue: 'sla', data: { assignmentId: row.assignmentId, dueAt: row.dueAt!.toISOString() } },
+        ]);
+        return {
+          kind: 'assigned',
+          assignmentId: row.assignmentId,
+          reviewerId: row.reviewerId!,
+          reason: row.reason!,
+          dueAt: row.dueAt!,
+          cost: row.cost!,
+        };
+      }
+      if (!row.eligible || attempt >= CONTENDED_RETRIES) return { kind: 'waiting' };
+      await sleep(2 + Math.random() * 10 * (attempt + 1));
+    }
   }
 
   /**
-   * Capacity appeared for a reviewer (a verdict, a decline, an expiry): enqueue route jobs for as
-   * many waiting claims in their languages as they have free slots, oldest of the highest priority
-   * first. The route job itself still decides atomically, so enqueuing too many is harmless.
+   * Capacity appeared for a reviewer (a verdict, a decline, an expiry, a reviewer who is new, back
+   * or given more capacity): enqueue route jobs for as many waiting claims in their languages as
+   * they have free units, by (priority, waiting since). The route job still decides atomically and
+   * by the whole policy, so enqueuing more than fits is harmless; claims this reviewer declined or
+   * let expire are left out, since they would only take the reviewer's turn.
    */
   async routeWaitingFor(reviewerId: string): Promise<number> {
-    const rows = await this.prisma.$queryRaw<Array<{ id: string; version: number; priority: Priority }>>(Prisma.sql`
+    const rows = await this.prisma.$queryRaw<WaitingClaim[]>(Prisma.sql`
       SELECT c.id::text AS id, c.version, c.priority::text AS priority
       FROM "Person" p, "Claim" c JOIN "Article" a ON a.id = c."articleId"
-      WHERE p.id = ${reviewerId}::uuid AND c.status = 'PENDING' AND a.language = ANY(p.languages)
+      WHERE p.id = ${reviewerId}::uuid AND p.role = 'REVIEWER' AND p.active AND c.status = 'PENDING'
+        AND EXISTS (SELECT 1 FROM unnest(p.languages) l WHERE lower(btrim(l)) = lower(btrim(a.language)))
+        AND NOT EXISTS (SELECT 1 FROM "Assignment" x WHERE x."claimId" = c.id AND x."reviewerId" = p.id
+                        AND x.status IN ('DECLINED', 'EXPIRED'))
       ORDER BY c.priority DESC, c."createdAt"
       LIMIT (SELECT GREATEST(capacity - "openLoad", 0) FROM "Person" WHERE id = ${reviewerId}::uuid)`);
     return this.enqueueRoutes(rows);
   }
 
-  enqueueRoutes(claims: Array<{ id: string; version: number; priority: Priority }>): Promise<number> {
+  enqueueRoutes(claims: WaitingClaim[]): Promise<number> {
     const jobs: JobRequest[] = claims.map((c) => ({
       queue: 'route',
       data: { claimId: c.id, version: c.version, priority: c.priority },
     }));
     return this.jobs.enqueue(jobs);
+  }
+
+  /** A reviewer whose availability window opens later: look for work for them at that moment. */
+  scheduleReviewerReturn(reviewerId: string, at: Date): Promise<number> {
+    return this.jobs.enqueue([{ queue: 'route', data: { reviewerId, at: at.toISOString() } }]);
   }
 }

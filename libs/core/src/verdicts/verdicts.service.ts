@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Verdict } from '@prisma/client';
+import { AppConfig } from '@claimdesk/config';
+import { JobProducer } from '@claimdesk/queue';
+import { dueAt } from '@claimdesk/workflow';
 import { ConflictError, ForbiddenError, NotFoundError, PrismaService, ValidationError, type Tx } from '@claimdesk/database';
 import { refreshArticleStatus } from '../articles/refresh-article-status';
 import { chargeLoad, releaseLoad } from '../assignments/reviewer-load';
@@ -16,6 +19,8 @@ export class VerdictsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly routing: RoutingService,
+    private readonly jobs: JobProducer,
+    private readonly config: AppConfig,
   ) {}
 
   /** Only the reviewer holding the claim's accepted assignment may submit; it frees their capacity. */
@@ -33,7 +38,7 @@ export class VerdictsService {
       await this.assertRating(tx, input.rating);
       await applyClaimTransition(tx, claim, 'submit', actor.id, { rating: input.rating });
       await tx.assignment.update({ where: { id: assignment.id }, data: { status: 'COMPLETED' } });
-      await releaseLoad(tx, actor.id);
+      await releaseLoad(tx, actor.id, assignment.cost);
       return tx.verdict.create({
         data: {
           claimId,
@@ -66,24 +71,35 @@ export class VerdictsService {
     });
   }
 
-  /** Sent back to the same reviewer, with the editor's note; the claim counts on their load again. */
-  async return(actor: Principal, verdictId: string, note: string): Promise<VerdictView> {
+  /**
+   * Sent back to the same reviewer, with the editor's note: their assignment is live again with a
+   * fresh due time, and the claim counts on their load again (even above capacity: it is theirs).
+   */
+  async return(actor: Principal, verdictId: string, note: string, now = new Date()): Promise<VerdictView> {
     authorize(actor, 'verdict.decide');
-    return this.prisma.$transaction(async (tx) => {
+    let reopened: { id: string; dueAt: Date } | null = null;
+    const result = await this.prisma.$transaction(async (tx) => {
       const verdict = await this.decidable(tx, actor, verdictId);
-      await applyClaimTransition(tx, verdict.claim, 'return', actor.id, { verdictId, note });
+      const due = dueAt(verdict.claim.priority, now, this.config.env.CLAIMDESK_SLA_MINUTES);
+      await applyClaimTransition(tx, verdict.claim, 'return', actor.id, { verdictId, note, dueAt: due.toISOString() });
       const assignment = await tx.assignment.findFirst({
         where: { claimId: verdict.claimId, reviewerId: verdict.authorId, status: 'COMPLETED' },
         orderBy: { updatedAt: 'desc' },
       });
-      if (assignment) await tx.assignment.update({ where: { id: assignment.id }, data: { status: 'ACCEPTED' } });
-      await chargeLoad(tx, verdict.authorId);
+      if (assignment) {
+        await tx.assignment.update({ where: { id: assignment.id }, data: { status: 'ACCEPTED', dueAt: due } });
+        reopened = { id: assignment.id, dueAt: due };
+      }
+      await chargeLoad(tx, verdict.authorId, assignment?.cost ?? 1);
       return tx.verdict.update({
         where: { id: verdictId },
         data: { status: 'RETURNED', decidedById: actor.id, decisionNote: note },
         include: { evidence: { select: { url: true, title: true, note: true } } },
       });
     });
+    const live = reopened as { id: string; dueAt: Date } | null;
+    if (live) await this.jobs.enqueue([{ queue: 'sla', data: { assignmentId: live.id, dueAt: live.dueAt.toISOString() } }]);
+    return result;
   }
 
   private async decidable(tx: Tx, actor: Principal, verdictId: string) {
