@@ -64,6 +64,28 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('splits before an opening quote after a word wink takes for an abbreviation (in., no., etc.)', () => {
+    expect(split('Much money would have to be put in. "My estimate is several hundred million pounds," he said.')).toEqual([
+      'Much money would have to be put in.',
+      '"My estimate is several hundred million pounds," he said.',
+    ]);
+    expect(split('He said no. (The vote came later.) It passed.')).toEqual(['He said no.', '(The vote came later.)', 'It passed.']);
+    expect(split('He met Dr. "Doc" Brown.')).toEqual(['He met Dr. "Doc" Brown.']);
+  });
+
+  it('keeps a.m./p.m. and Inc. inside a sentence unless a sentence opener follows', () => {
+    expect(split('The vote closed at 9 p.m. Tuesday in Caracas. Acme Inc. said it grew. It did.')).toEqual([
+      'The vote closed at 9 p.m. Tuesday in Caracas.',
+      'Acme Inc. said it grew.',
+      'It did.',
+    ]);
+  });
+
+  it('maps boundaries back exactly across tabs, double spaces and line breaks', () => {
+    const t = "We can't  go.\tWe're gonna win.\nThey said so.";
+    expect(split(t)).toEqual(["We can't  go.", "We're gonna win.", 'They said so.']);
+  });
+
   it('splits curly-quoted text exactly, through extractClaims (spans on the original)', () => {
     const body = 'The government said it seeks a new \u201cmechanism.\u201d Norway\u2019s envoy met both sides.';
     expect(sentencesOf(body)).toEqual([
