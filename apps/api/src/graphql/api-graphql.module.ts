@@ -51,7 +51,12 @@ class GraphqlSupportModule {}
         validationRules: ({ variables }: { variables?: Record<string, unknown> }) => [costLimitRule(variables)],
         context: (request: unknown) => ({ req: request, loaders: createLoaders(batch) }),
         errorFormatter: (execution: { errors?: readonly unknown[]; data?: unknown }) => {
-          const errors = (execution.errors ?? []).map((e) => {
+          // Mercurius wraps validation failures (depth, cost, unknown fields) in one error: unwrap them.
+          const flat = (execution.errors ?? []).flatMap((e) => {
+            const inner = (e as { errors?: unknown[] }).errors ?? (e as { originalError?: { errors?: unknown[] } }).originalError?.errors;
+            return Array.isArray(inner) && inner.length ? inner : [e];
+          });
+          const errors = flat.map((e) => {
             const error = toGraphQLError((e as { originalError?: unknown }).originalError ?? e);
             const located = e as { locations?: unknown; path?: unknown; message: string; extensions?: Record<string, unknown> };
             return {
