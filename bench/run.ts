@@ -13,8 +13,13 @@ async function main(): Promise<void> {
   process.env.REDIS_URL = services.redisUrl;
   const { benchExtraction } = await import('./extraction.bench');
   const { benchRouting } = await import('./routing.bench');
+  const { benchStatusPolling } = await import('./status-polling.bench');
   const results: BenchResult[] = [];
-  for (const bench of [benchExtraction, benchRouting]) results.push(...(await bench()));
+  // --only=<word>: run the benches whose function name contains it (e.g. --only=Polling).
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  for (const bench of [benchExtraction, benchRouting, benchStatusPolling]) {
+    if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) results.push(...(await bench()));
+  }
   if (json) console.log(JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
   else for (const r of results) console.log(`${r.name}: ${r.value} ${r.unit}${r.details ? `  ${JSON.stringify(r.details)}` : ''}`);
   await services.stop();

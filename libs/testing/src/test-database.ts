@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 
-const REPO = path.resolve(__dirname, '../../..');
+// The repository root: three levels up from the source, four from its build in dist/ (npm run bench).
+const REPO = [path.resolve(__dirname, '../../..'), path.resolve(__dirname, '../../../..')].find((dir) =>
+  existsSync(path.join(dir, 'node_modules/prisma/build/index.js')),
+)!;
 const MIGRATIONS = path.join(REPO, 'prisma', 'migrations');
 const LOCK_KEY = 4_242_001;
 

@@ -48,7 +48,8 @@ class GraphqlSupportModule {}
         // runtime cannot do: under Jest the cache is off, in production it holds 1024 parsed queries.
         cache: process.env.JEST_WORKER_ID ? false : 1024,
         queryDepth: MAX_QUERY_DEPTH,
-        validationRules: ({ variables }: { variables?: Record<string, unknown> }) => [costLimitRule(variables)],
+        // Static rules (Mercurius caches validated queries): a list's `limit: $var` is costed at its cap.
+        validationRules: [costLimitRule(undefined)],
         context: (request: unknown) => ({ req: request, loaders: createLoaders(batch) }),
         errorFormatter: (execution: { errors?: readonly unknown[]; data?: unknown }) => {
           // Mercurius wraps validation failures (depth, cost, unknown fields) in one error: unwrap them.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, type Article } from '@prisma/client';
 import { ConflictError, NotFoundError, PrismaService } from '@claimdesk/database';
 import { JobProducer } from '@claimdesk/queue';
-import { articleProgress, statusCountsFrom, type StatusCounts } from '@claimdesk/workflow';
+import { articleProgress, statusCountsFrom, type ClaimStatus, type StatusCounts } from '@claimdesk/workflow';
 import { authorize } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { recordEvent } from '../events/record-event';
@@ -101,15 +101,25 @@ export class ArticlesService {
     return row.revision;
   }
 
-  /** From the trigger-kept counters: three primary-key reads, whatever the article's or desk's size. */
+  /**
+   * From the trigger-kept counters, in one statement that reads neither the article's text nor its
+   * claims: its cost does not grow with the article or the desk.
+   */
   async status(actor: Principal, id: string): Promise<ArticleStatusView> {
     authorize(actor, 'article.read');
-    const [article, claimRows, ratingRows] = await Promise.all([
-      this.prisma.article.findUnique({ where: { id } }),
-      this.prisma.articleClaimCount.findMany({ where: { articleId: id, count: { gt: 0 } }, select: { status: true, count: true } }),
-      this.prisma.articleRatingCount.findMany({ where: { articleId: id, count: { gt: 0 } }, select: { rating: true, count: true } }),
-    ]);
+    const [article] = await this.prisma.$queryRaw<
+      Array<Pick<Article, 'id' | 'status' | 'revision' | 'failureReason' | 'updatedAt'> & {
+        claims: Record<string, number> | null;
+        ratings: Record<string, number> | null;
+      }>
+    >(Prisma.sql`
+      SELECT a.id::text AS id, a.status::text AS status, a.revision, a."failureReason", a."updatedAt",
+        (SELECT json_object_agg(c.status, c.count) FROM "ArticleClaimCount" c WHERE c."articleId" = a.id AND c.count > 0) AS claims,
+        (SELECT json_object_agg(r.rating, r.count) FROM "ArticleRatingCount" r WHERE r."articleId" = a.id AND r.count > 0) AS ratings
+      FROM "Article" a WHERE a.id = ${id}::uuid`);
     if (!article) throw new NotFoundError('article', id);
+    const claimRows = Object.entries(article.claims ?? {}).map(([status, count]) => ({ status: status as ClaimStatus, count }));
+    const ratingRows = Object.entries(article.ratings ?? {}).map(([rating, count]) => ({ rating, count }));
     this.live.rememberArticleRevision(id, article.revision);
     const byStatus = statusCountsFrom(claimRows);
     return {
