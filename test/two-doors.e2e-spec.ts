@@ -175,6 +175,33 @@ describe('one service, two doors: the sample article through REST and through Gr
     expect(seen.filter((e) => e.type === 'claim.published').length).toBe(feed.filter((e) => e.type === 'claim.published').length);
   }, 240_000);
 
+  it('promotes, assigns and dismisses claims through GraphQL with the same rules as REST', async () => {
+    const admin = httpClient(gqlDesk.api, gqlDesk.adminToken);
+    const editor = await addPerson(admin, { name: 'Triage Editor', email: 'triage@desk.test', role: 'EDITOR' });
+    const reviewer = await addPerson(admin, { name: 'Spare Reviewer', email: 'spare@desk.test', role: 'REVIEWER', capacity: 0, languages: ['fi'] });
+    const client = urql(url(gqlDesk.api), editor.token);
+    const article = (await admin.post('/articles', { title: 'Triage', body: 'Nothing here.', language: 'fi' })).body.id; // no reviewer of the flow speaks it: the router leaves these claims alone
+    const pg = gqlPg;
+    const { rows } = await pg.query(
+      `INSERT INTO "Claim" ("articleId", ordinal, text, sentence, "spanStart", "spanEnd", score, status, "updatedAt")
+       SELECT $1, i, 'c' || i, 'c' || i, 0, 1, 0.1, 'CANDIDATE', now() FROM generate_series(1, 2) i RETURNING id`,
+      [article],
+    );
+    const promoted = await gqlCall(client, `mutation($id: ID!) { promoteClaim(id: $id) { status } }`, { id: rows[0].id }, true);
+    expect(promoted.promoteClaim.status).toBe('PENDING');
+    const refused = await client.mutation(gql`mutation($id: ID!, $r: ID!) { assignClaim(id: $id, reviewerId: $r) { status } }`, { id: rows[0].id, r: reviewer.id }).toPromise();
+    expect(refused.error?.graphQLErrors[0].extensions?.code).toBeDefined();
+    const forced = await gqlCall(client, `mutation($id: ID!, $r: ID!) { assignClaim(id: $id, reviewerId: $r, force: true) { status assignment { reviewer { id } } } }`, { id: rows[0].id, r: reviewer.id }, true);
+    expect(forced.assignClaim).toEqual({ status: 'ASSIGNED', assignment: { reviewer: { id: reviewer.id } } });
+    const dismissed = await gqlCall(client, `mutation($id: ID!) { dismissClaim(id: $id) { status } }`, { id: rows[1].id }, true);
+    expect(dismissed.dismissClaim.status).toBe('DISMISSED');
+    const again = await client.mutation(gql`mutation($id: ID!) { promoteClaim(id: $id) { status } }`, { id: rows[1].id }).toPromise();
+    expect(again.error?.graphQLErrors[0].extensions).toMatchObject({ code: 'CONFLICT', status: 409, currentState: 'DISMISSED' });
+    const restAgain = await httpClient(gqlDesk.api, editor.token).post(`/claims/${rows[1].id}/promote`);
+    expect(restAgain.status).toBe(409);
+    expect(restAgain.body.currentState).toBe('DISMISSED');
+  });
+
   it('maps domain errors to GraphQL extensions.code like REST maps them to problem+json', async () => {
     const viewerless = urql(url(gqlDesk.api), gqlDesk.adminToken);
     const missing = await viewerless.query(gql`query { article(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}).toPromise();

@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import {
   ArticlesService,
   AssignmentsService,
+  ClaimCommandsService,
   DashboardService,
   EventsService,
   ListsService,
@@ -58,6 +59,7 @@ export class DeskResolver {
     private readonly dashboardService: DashboardService,
     private readonly eventsService: EventsService,
     private readonly people: PeopleService,
+    private readonly claimCommands: ClaimCommandsService,
   ) {}
 
   @Query(() => ArticleType)
@@ -200,6 +202,30 @@ export class DeskResolver {
     const trimmed = note.normalize('NFC').trim();
     if (trimmed.length < 1 || trimmed.length > 5000) throw new ValidationError([{ field: 'note', message: 'must be 1-5000 characters' }]);
     return verdictView(await this.verdicts.return(actor, id, trimmed));
+  }
+
+  @Mutation(() => ClaimType, { description: 'an editor assigns the claim to a named reviewer (force: above capacity)' })
+  async assignClaim(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuid) id: string,
+    @Args('reviewerId', { type: () => ID }, uuidParam('reviewerId')) reviewerId: string,
+    @Args('force', { nullable: true, defaultValue: false }) force: boolean,
+  ) {
+    return claimView((await this.claimCommands.assign(actor, id, reviewerId, force)).claim);
+  }
+
+  @Mutation(() => ClaimType, { description: 'an editor promotes a CANDIDATE claim into the workflow' })
+  async promoteClaim(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string) {
+    return claimView((await this.claimCommands.promote(actor, id)).claim);
+  }
+
+  @Mutation(() => ClaimType, { description: 'an editor dismisses a claim' })
+  async dismissClaim(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }, uuid) id: string,
+    @Args('note', { nullable: true }) note?: string,
+  ) {
+    return claimView((await this.claimCommands.dismiss(actor, id, note ?? undefined)).claim);
   }
 
   @Subscription(() => FeedEventType, {
