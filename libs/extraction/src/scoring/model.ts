@@ -1,8 +1,8 @@
 // The check-worthiness model: logistic regression over the hand features and (optionally) word
-// n-grams, weights read from a versioned JSON file (see model/README.md for how it was fitted).
+// n-grams, weights read from a versioned JSON file (its provenance and ../../README.md say how it was fitted).
 import { FEATURE_SPECS, analyseSentence, ngramValue, ngrams, type SentenceAnalysis } from './features';
 import type { ScoreFeature } from '../types';
-import bundled from '../model/checkworthiness.v1.json';
+import bundled from '../model/checkworthiness.v2.json';
 
 export interface CheckworthinessModel {
   version: string;

@@ -22,6 +22,10 @@ export interface TrainOptions {
   /** Drop n-gram weights smaller than this from the saved file. */
   prune: number;
   useNgrams: boolean;
+  /** Keep word bigrams as well as unigrams (false: unigrams only, fewer memorisable features). */
+  bigrams: boolean;
+  /** Loss weight of a positive example relative to a negative one (class weighting). */
+  positiveWeight: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -32,6 +36,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   learningRate: 0.05,
   prune: 0.1,
   useNgrams: true,
+  bigrams: true,
+  positiveWeight: 1,
 };
 
 interface Example {
@@ -46,26 +52,39 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-export function featurise(texts: string[]): Array<{ dense: Float64Array; grams: string[] }> {
+/** A sentence as the trainer sees it: hand-feature values and its n-grams (see features.ts). */
+export interface Featurised {
+  dense: Float64Array;
+  grams: string[];
+}
+
+export function featurise(texts: string[]): Featurised[] {
   return texts.map((t) => {
     const a = analyseSentence(normalize(t).text);
     return { dense: a.values, grams: ngrams(a.words) };
   });
 }
 
-export function trainModel(
-  texts: string[],
-  labels: boolean[],
-  opts: TrainOptions = DEFAULT_TRAIN_OPTIONS,
-): Omit<CheckworthinessModel, 'version' | 'threshold' | 'provenance'> {
-  const feats = featurise(texts);
+export type FittedWeights = Omit<CheckworthinessModel, 'version' | 'threshold' | 'provenance'>;
+
+export function trainModel(texts: string[], labels: boolean[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): FittedWeights {
+  return fitFeaturised(featurise(texts), labels, opts);
+}
+
+/** Fits on already featurised sentences (cross-validation featurises once and fits many times). */
+export function fitFeaturised(feats: Featurised[], labels: boolean[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): FittedWeights {
   const counts = new Map<string, number>();
-  if (opts.useNgrams) for (const f of feats) for (const g of f.grams) counts.set(g, (counts.get(g) ?? 0) + 1);
+  if (opts.useNgrams) {
+    for (const f of feats) {
+      for (const g of f.grams) if (opts.bigrams || !g.includes(' ')) counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+  }
   const vocab = [...counts.entries()].filter(([, c]) => c >= opts.minCount).map(([g]) => g).sort();
   const index = new Map(vocab.map((g, i) => [g, i]));
   const examples: Example[] = feats.map((f, i) => ({
     dense: f.dense,
     grams: f.grams.map((g) => index.get(g)).filter((x): x is number => x !== undefined),
+    // The value is fixed by the sentence's full n-gram count, exactly as scoreAnalysis computes it.
     gv: ngramValue(f.grams.length),
     y: labels[i] ? 1 : 0,
   }));
@@ -77,7 +96,8 @@ export function trainModel(
   const m = new Float64Array(P);
   const v = new Float64Array(P);
   const g = new Float64Array(P);
-  const n = examples.length;
+  let totalWeight = 0;
+  for (const ex of examples) totalWeight += ex.y ? opts.positiveWeight : 1;
   const fixed = new Uint8Array(P);
   FEATURE_SPECS.forEach((f, d) => {
     if (FIXED_PRIORS[f.name] !== undefined) {
@@ -93,14 +113,14 @@ export function trainModel(
       let z = w[0];
       for (let d = 0; d < D; d++) z += w[1 + d] * ex.dense[d];
       for (const k of ex.grams) z += w[1 + D + k] * ex.gv;
-      const err = sigmoid(z) - ex.y;
+      const err = (sigmoid(z) - ex.y) * (ex.y ? opts.positiveWeight : 1);
       g[0] += err;
       for (let d = 0; d < D; d++) g[1 + d] += err * ex.dense[d];
       for (const k of ex.grams) g[1 + D + k] += err * ex.gv;
     }
     for (let p = 0; p < P; p++) {
       if (fixed[p]) continue;
-      let grad = g[p] / n;
+      let grad = g[p] / totalWeight;
       if (p > 0) grad += (p <= D ? opts.l2Features : opts.l2Ngrams) * w[p];
       m[p] = b1 * m[p] + (1 - b1) * grad;
       v[p] = b2 * v[p] + (1 - b2) * grad * grad;
@@ -121,12 +141,18 @@ export function trainModel(
 }
 
 /** Scores texts with a (possibly unsaved) model, exactly as scoreAnalysis would. */
-export function predictAll(model: Pick<CheckworthinessModel, 'bias' | 'features' | 'ngrams'>, texts: string[]): number[] {
-  return featurise(texts).map((f) => {
+export function predictAll(model: FittedWeights, texts: string[]): number[] {
+  return predictFeaturised(model, featurise(texts));
+}
+
+export function predictFeaturised(model: FittedWeights, feats: Featurised[]): number[] {
+  // A Map, not the object: a word such as "constructor" must not hit Object.prototype.
+  const weights = new Map(Object.entries(model.ngrams));
+  return feats.map((f) => {
     let z = model.bias;
     FEATURE_SPECS.forEach((spec, d) => (z += (model.features[spec.name] ?? 0) * f.dense[d]));
     const gv = ngramValue(f.grams.length);
-    for (const gram of f.grams) z += (model.ngrams[gram] ?? 0) * gv;
+    for (const gram of f.grams) z += (weights.get(gram) ?? 0) * gv;
     return sigmoid(z);
   });
 }
