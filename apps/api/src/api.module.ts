@@ -15,8 +15,11 @@ import { EventsController } from './events/events.controller';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RateLimitGuard } from './limits/rate-limit.guard';
+import { RateLimiter } from './limits/rate-limiter';
 import { ClaimsListController } from './lists/claims-list.controller';
 import { PeopleController } from './people/people.controller';
+import { TokensController } from './tokens/tokens.controller';
 import { VerdictsController } from './verdicts/verdicts.controller';
 
 /** The HTTP process: controllers over the shared services; it registers no queue processors. */
@@ -26,10 +29,13 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule, AuthModule, ApiGraphqlModule],
-      controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController,
+      controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController, TokensController,
         ClaimsListController, DashboardController, EventsController],
       providers: [
+        RateLimiter,
+        // Guards run in this order: who is calling, then whether they still have budget.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

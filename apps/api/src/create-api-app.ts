@@ -12,6 +12,8 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bufferLogs: false,
+    // A start-up error is thrown to the caller (main.ts exits 1, a test fails) instead of process.exit.
+    abortOnError: false,
   });
   app.useGlobalPipes(validationPipe);
   setupOpenApi(app);

@@ -7,6 +7,7 @@ import { WorkerModule } from './worker.module';
 export async function createWorkerApp(env: Env = loadEnv(), options: { logger?: false } = {}): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), {
     logger: options.logger ?? ['error', 'warn', 'log'],
+    abortOnError: false,
   });
   await app.init();
   return app;

@@ -43,6 +43,7 @@ export const envSchema = z.object({
   CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   CLAIMDESK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   CLAIMDESK_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(30),
+  CLAIMDESK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CLAIMDESK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });

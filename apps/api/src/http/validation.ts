@@ -19,5 +19,5 @@ export const validationPipe = new ValidationPipe({
 });
 
 /** Route ids are UUIDs; anything else is the caller's mistake, named as such. */
-export const uuidParam = (field = 'id') =>
-  new ParseUUIDPipe({ exceptionFactory: () => new ValidationError([{ field, message: 'must be a UUID' }]) });
+export const uuidParam = (field = 'id', optional = false) =>
+  new ParseUUIDPipe({ optional, exceptionFactory: () => new ValidationError([{ field, message: 'must be a UUID' }]) });

@@ -109,6 +109,9 @@ export class AssignmentsService {
     expectedDueAt?: Date,
   ): Promise<'expired' | 'not-due' | 'moved' | 'closed'> {
     const result = await this.prisma.$transaction(async (tx) => {
+      // Lock the claim first (the order every writer uses: claim, then assignment, then person), so a
+      // second sla job, a decline or a verdict racing this one waits, then sees the assignment closed.
+      await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE id = (SELECT "claimId" FROM "Assignment" WHERE id = ${assignmentId}::uuid) FOR UPDATE`;
       const assignment = await tx.assignment.findUnique({ where: { id: assignmentId }, include: { claim: true } });
       if (!assignment || !LIVE.has(assignment.status)) return 'closed' as const;
       // The job of an earlier deadline (an offer since accepted, a due time since renewed).

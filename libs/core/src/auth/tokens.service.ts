@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { NotFoundError, PrismaService, UnauthenticatedError } from '@claimdesk/database';
-import { authorize } from './permissions';
+import { ForbiddenError, NotFoundError, PrismaService, UnauthenticatedError } from '@claimdesk/database';
+import type { ApiToken } from '@prisma/client';
+import { authorize, can } from './permissions';
 import type { Principal } from './principal';
 import { hashToken, newToken } from './token-hash';
 
@@ -39,6 +40,46 @@ export class TokensService {
     return { id: row.id, token };
   }
 
+  /** Admins see every token; anyone else their own. Never the token itself: it is not stored. */
+  async list(actor: Principal, personId?: string): Promise<TokenView[]> {
+    const where = can(actor, 'person.manage') ? (personId ? { personId } : {}) : { personId: actor.id };
+    const rows = await this.prisma.apiToken.findMany({ where, orderBy: { createdAt: 'desc' }, take: 500 });
+    return rows.map(toTokenView);
+  }
+
+  async revoke(actor: Principal, tokenId: string): Promise<TokenView> {
+    const row = await this.ownOrAdmin(actor, tokenId);
+    const updated = await this.prisma.apiToken.update({ where: { id: row.id }, data: { revokedAt: row.revokedAt ?? new Date() } });
+    return toTokenView(updated);
+  }
+
+  /** A new token with the same person, name and lifetime; the old one stops working at once. */
+  async rotate(actor: Principal, tokenId: string): Promise<{ id: string; token: string }> {
+    const row = await this.ownOrAdmin(actor, tokenId);
+    if (row.revokedAt) throw new NotFoundError('active token', tokenId);
+    const token = newToken();
+    const lifetime = row.expiresAt ? row.expiresAt.getTime() - row.createdAt.getTime() : null;
+    const created = await this.prisma.$transaction(async (tx) => {
+      await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
+      return tx.apiToken.create({
+        data: {
+          personId: row.personId,
+          name: row.name,
+          hash: hashToken(token),
+          expiresAt: lifetime === null ? null : new Date(Date.now() + lifetime),
+        },
+      });
+    });
+    return { id: created.id, token };
+  }
+
+  private async ownOrAdmin(actor: Principal, tokenId: string): Promise<ApiToken> {
+    const row = await this.prisma.apiToken.findUnique({ where: { id: tokenId } });
+    if (!row) throw new NotFoundError('token', tokenId);
+    if (row.personId !== actor.id && !can(actor, 'person.manage')) throw new ForbiddenError('not your token');
+    return row;
+  }
+
   /** CLAIMDESK_ADMIN_TOKEN: after start an active admin exists whose token is exactly this one. */
   async ensureBootstrapAdmin(token: string): Promise<void> {
     const hash = hashToken(token);
@@ -58,4 +99,26 @@ export class TokensService {
     });
     this.logger.log('bootstrap admin token is active');
   }
+}
+
+export interface TokenView {
+  id: string;
+  personId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+function toTokenView(t: ApiToken): TokenView {
+  return {
+    id: t.id,
+    personId: t.personId,
+    name: t.name,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
 }
