@@ -1,27 +1,34 @@
-import { Injectable } from '@nestjs/common';
-import { TokensService, hashToken, type Principal } from '@claimdesk/core';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { LiveUpdates, TokensService, hashToken, type AuthChange, type Principal } from '@claimdesk/core';
 
 /** How long an authenticated token is trusted without asking Postgres again. */
 export const TOKEN_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 
 /**
- * Authenticated tokens, in process, keyed by the token's SHA-256 (never the token itself), for 30 s:
- * a dashboard's poll then costs Postgres nothing. The price: a revoked or expired token, or a
- * deactivated person, keeps working for up to 30 s on each API process that saw it recently.
- * Failures are never cached (a new token works at once).
+ * Authenticated tokens, in process, keyed by the token's SHA-256 (never the token itself), for up to
+ * 30 s: a dashboard's poll then costs Postgres nothing. A revocation, an expiry change, or a person's
+ * deactivation or role change reaches every API process at commit through NOTIFY (migration
+ * 20261127150000) and evicts the entry at once; while the LISTEN connection is down the cache is not
+ * used at all. Failures are never cached (a new token works at once).
  */
 @Injectable()
-export class TokenCache {
+export class TokenCache implements OnModuleDestroy {
   private readonly entries = new Map<string, { principal: Principal; until: number }>();
+  private readonly unsubscribe: () => void;
 
-  constructor(private readonly tokens: TokensService) {}
+  constructor(
+    private readonly tokens: TokensService,
+    private readonly live: LiveUpdates,
+  ) {
+    this.unsubscribe = live.onAuthChange((change) => this.evict(change));
+  }
 
   async authenticate(token: string): Promise<Principal> {
     const key = hashToken(token);
     const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && hit.until > now) return hit.principal;
+    const hit = this.live.isListening ? this.entries.get(key) : undefined;
+    if (hit && hit.until > now && this.live.isListening) return hit.principal;
     const principal = await this.tokens.authenticate(token);
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { principal, until: now + TOKEN_CACHE_TTL_MS });
@@ -30,5 +37,17 @@ export class TokenCache {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
+  }
+
+  private evict(change: AuthChange): void {
+    if (change.all) return this.clear();
+    if (change.hash) this.entries.delete(change.hash);
+    if (change.personId) {
+      for (const [key, entry] of this.entries) if (entry.principal.id === change.personId) this.entries.delete(key);
+    }
   }
 }

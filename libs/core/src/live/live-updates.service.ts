@@ -16,6 +16,11 @@ export interface FeedEvent {
 
 const CHANNEL_REVISION = 'claimdesk_revision';
 const CHANNEL_EVENT = 'claimdesk_event';
+const CHANNEL_TOKEN = 'claimdesk_token';
+const CHANNEL_AUTH = 'claimdesk_auth';
+
+/** A token was revoked or changed (hash), or a person's role or activity changed (personId); all = forget everything. */
+export type AuthChange = { hash?: string; personId?: string; all?: boolean };
 const MAX_CACHED_ARTICLES = 100_000;
 const DESK_SHARDS = 17;
 
@@ -38,6 +43,8 @@ export class LiveUpdates implements OnModuleDestroy {
   private readonly deskShards = new Map<number, bigint>();
   private deskComplete = false;
   private readonly eventListeners = new Set<(event: FeedEvent) => void>();
+  private readonly tokenListeners = new Set<(tokenHash: string) => void>();
+  private readonly authListeners = new Set<(change: AuthChange) => void>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -68,6 +75,8 @@ export class LiveUpdates implements OnModuleDestroy {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL_REVISION}`);
       await client.query(`LISTEN ${CHANNEL_EVENT}`);
+      await client.query(`LISTEN ${CHANNEL_TOKEN}`);
+      await client.query(`LISTEN ${CHANNEL_AUTH}`);
       this.forget();
       this.listening = true;
     } catch (error) {
@@ -118,6 +127,21 @@ export class LiveUpdates implements OnModuleDestroy {
     return () => this.eventListeners.delete(listener);
   }
 
+  /** Called when authentication facts change (revocation, deactivation), so caches can drop them. */
+  onAuthChange(listener: (change: AuthChange) => void): () => void {
+    this.authListeners.add(listener);
+    return () => this.authListeners.delete(listener);
+  }
+
+  /**
+   * Called with a token's hash when it was revoked, rotated or deleted, and with '*' when any
+   * person's access changed (role, name, active), or when memory was lost (LISTEN reconnected).
+   */
+  onTokenChange(listener: (tokenHash: string) => void): () => void {
+    this.tokenListeners.add(listener);
+    return () => this.tokenListeners.delete(listener);
+  }
+
   private rememberShard(shard: number, revision: bigint): void {
     const known = this.deskShards.get(shard);
     if (known === undefined || revision > known) this.deskShards.set(shard, revision);
@@ -125,12 +149,19 @@ export class LiveUpdates implements OnModuleDestroy {
 
   private forget(): void {
     this.listening = false;
+    // Notifications may have been missed: whatever was cached about tokens is no longer trusted.
+    for (const listener of this.authListeners) listener({ all: true });
     this.articles.clear();
     this.deskShards.clear();
     this.deskComplete = false;
+    for (const listener of this.tokenListeners) listener('*');
   }
 
   private onNotification(channel: string, payload: string): void {
+    if (channel === CHANNEL_TOKEN) {
+      for (const listener of this.tokenListeners) listener(payload);
+      return;
+    }
     let message: Record<string, unknown>;
     try {
       message = JSON.parse(payload);
@@ -146,6 +177,12 @@ export class LiveUpdates implements OnModuleDestroy {
       }
     } else if (channel === CHANNEL_EVENT) {
       void this.deliver(message);
+    } else if (channel === CHANNEL_AUTH) {
+      const change: AuthChange = {
+        hash: typeof message.hash === 'string' ? message.hash : undefined,
+        personId: typeof message.personId === 'string' ? message.personId : undefined,
+      };
+      for (const listener of this.authListeners) listener(change);
     }
   }
 

@@ -1,0 +1,84 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApiApp } from '../apps/api/src/create-api-app';
+import { createTestDatabase, deleteQueueKeys, httpClient, testEnv, waitFor, type TestDatabase } from '@claimdesk/testing';
+import { addPerson } from './desk-builder';
+
+describe('tokens and rate limits (real Postgres, real Redis, two API processes)', () => {
+  let db: TestDatabase;
+  let first: NestFastifyApplication;
+  let second: NestFastifyApplication;
+  let env: ReturnType<typeof testEnv>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = testEnv(db.url, { CLAIMDESK_RATE_LIMIT_PER_MINUTE: '5' });
+    // Two API instances over one database and one Redis prefix, like two processes behind a balancer.
+    first = await createApiApp(env, { logger: false });
+    second = await createApiApp(env, { logger: false });
+  });
+
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await deleteQueueKeys(env.REDIS_URL, env.CLAIMDESK_QUEUE_PREFIX);
+    await db.drop();
+  });
+
+  it('shares one per-person budget across API processes and answers 429 with Retry-After past it', async () => {
+    const admin = httpClient(first, env.CLAIMDESK_ADMIN_TOKEN);
+    const reviewer = await addPerson(admin, { name: 'Rita', email: 'rita@limits.test', role: 'REVIEWER' });
+    const doors = [httpClient(first, reviewer.token), httpClient(second, reviewer.token)];
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await doors[i % 2].get('/me')).status);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const limited = await doors[0].get('/me');
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
+    // Someone else's budget is their own.
+    const other = await addPerson(admin, { name: 'Otto', email: 'otto@limits.test', role: 'VIEWER' });
+    expect((await httpClient(second, other.token).get('/me')).status).toBe(200);
+  });
+});
+
+describe('token housekeeping across two API processes', () => {
+  let db: TestDatabase;
+  let first: NestFastifyApplication;
+  let second: NestFastifyApplication;
+  let env: ReturnType<typeof testEnv>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = testEnv(db.url);
+    first = await createApiApp(env, { logger: false });
+    second = await createApiApp(env, { logger: false });
+  });
+
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await deleteQueueKeys(env.REDIS_URL, env.CLAIMDESK_QUEUE_PREFIX);
+    await db.drop();
+  });
+
+  it('lists tokens without their secret, rotates and revokes them', async () => {
+    const admin = httpClient(second, env.CLAIMDESK_ADMIN_TOKEN);
+    const viewer = await addPerson(admin, { name: 'Vera', email: 'vera@limits.test', role: 'VIEWER' });
+    const own = await httpClient(first, viewer.token).get('/tokens');
+    expect(own.status).toBe(200);
+    expect(own.body).toHaveLength(1);
+    expect(JSON.stringify(own.body)).not.toContain(viewer.token);
+
+    const rotated = await httpClient(first, viewer.token).post(`/tokens/${own.body[0].id}/rotate`);
+    expect(rotated.status).toBe(201);
+    expect((await httpClient(first, viewer.token).get('/tokens')).status).toBe(401);
+    const fresh = httpClient(first, rotated.body.token);
+    expect((await fresh.get('/me')).body.email).toBe('vera@limits.test');
+
+    const stranger = await addPerson(admin, { name: 'Sam', email: 'sam@limits.test', role: 'VIEWER' });
+    expect((await httpClient(first, stranger.token).post(`/tokens/${rotated.body.id}/revoke`)).status).toBe(403);
+    // Revoked through the other API process: this one hears of it at commit (NOTIFY), not 30 s later.
+    expect((await admin.post(`/tokens/${rotated.body.id}/revoke`)).status).toBe(200);
+    await waitFor(async () => (await fresh.get('/me')).status === 401, { what: 'revocation to reach the other process', timeoutMs: 2_000, intervalMs: 20 });
+  });
+});
