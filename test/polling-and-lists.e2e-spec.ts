@@ -137,6 +137,13 @@ describe('dashboards poll cheaply, lists cost a fixed number of queries, the Ope
     await SwaggerParser.validate(structuredClone(doc));
     for (const path of ['/articles', '/articles/{id}/status', '/claims', '/dashboard', '/events']) expect(doc.paths[path]).toBeDefined();
     expect(doc.paths['/articles'].post.responses['400'].content['application/problem+json']).toBeDefined();
+    // Every route has a typed success answer and problem+json errors (except /health).
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        const ok = Object.entries<any>(op.responses).find(([code]) => code.startsWith('2'));
+        expect([path, method, ok?.[1].content?.['application/json']?.schema?.type === 'object' && !ok?.[1].content?.['application/json']?.schema?.properties]).toEqual([path, method, false]);
+      }
+    }
     expect((await httpClient(desk.api).get('/docs')).status).toBe(200);
 
     await desk.api.listen({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import mqemitterRedis from 'mqemitter-redis';
@@ -19,7 +19,19 @@ import { costLimitRule, MAX_QUERY_DEPTH } from './query-limits';
     {
       provide: GRAPHQL_EMITTER,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): Emitter => mqemitterRedis({ connectionString: config.env.REDIS_URL }) as unknown as Emitter,
+      useFactory: (config: AppConfig): Emitter => {
+        const emitter = mqemitterRedis({ connectionString: config.env.REDIS_URL }) as unknown as Emitter & {
+          state: { on(event: 'error', listener: (error: Error) => void): void };
+        };
+        // Redis down must not take the API down: subscriptions wait, everything else answers.
+        let lastWarning = 0;
+        emitter.state.on('error', (error) => {
+          if (Date.now() - lastWarning < 30_000) return;
+          lastWarning = Date.now();
+          new Logger('GraphQL').warn(`subscription emitter: Redis unavailable (${error.message})`);
+        });
+        return emitter;
+      },
     },
     EventRelay,
   ],

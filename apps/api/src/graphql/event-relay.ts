@@ -50,7 +50,8 @@ export class EventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
     this.redis.disconnect();
-    await new Promise<void>((resolve) => this.emitter.close(() => resolve()));
+    // With Redis down the emitter's close may never call back: do not hold shutdown on it.
+    await Promise.race([new Promise<void>((resolve) => this.emitter.close(() => resolve())), new Promise((r) => setTimeout(r, 1_000).unref())]);
   }
 
   private async relay(event: FeedEvent): Promise<void> {

@@ -62,7 +62,7 @@ export const SCHEMAS: Record<string, Schema> = {
   Reviewer: { type: 'object', properties: { id: uuid, name: str } },
   LiveAssignment: {
     type: 'object', nullable: true,
-    properties: { id: uuid, reviewer: ref('Reviewer'), status: str, dueAt: time, reason: str },
+    properties: { id: uuid, reviewer: { ...ref('Reviewer'), nullable: true }, status: str, dueAt: time, reason: str },
   },
   Claim: {
     type: 'object',
@@ -132,4 +132,31 @@ export const SCHEMAS: Record<string, Schema> = {
     },
   },
   Health: { type: 'object', properties: { status: str, postgres: str, redis: str } },
+  ClaimDetail: {
+    allOf: [ref('Claim'), { type: 'object', properties: { verdicts: { type: 'array', items: ref('Verdict') } } }],
+  },
+  ClaimCommandResult: {
+    type: 'object',
+    properties: { id: uuid, status: { type: 'string', enum: CLAIM_STATUSES }, priority: { type: 'string', enum: PRIORITIES }, version: int, assignment: { ...ref('Assignment'), nullable: true } },
+  },
+  AssignClaim: { type: 'object', additionalProperties: false, required: ['reviewerId'], properties: { reviewerId: uuid, force: { type: 'boolean', default: false } } },
+  ClaimNote: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 5000 } } },
+  PatchClaim: { type: 'object', additionalProperties: false, required: ['priority'], properties: { priority: { type: 'string', enum: PRIORITIES } } },
+  PatchSelf: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      availableFrom: { ...time, nullable: true }, availableUntil: { ...time, nullable: true },
+      capacity: { type: 'integer', minimum: 0, maximum: 100 }, conflicts: { type: 'array', items: str },
+    },
+  },
+  PatchPerson: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      name: str, role: { type: 'string', enum: ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] }, topics: { type: 'array', items: str },
+      languages: { type: 'array', items: str }, capacity: { type: 'integer', minimum: 0, maximum: 100 }, maxCapacity: { type: 'integer', minimum: 0, maximum: 100 },
+      active: { type: 'boolean' }, availableFrom: { ...time, nullable: true }, availableUntil: { ...time, nullable: true }, conflicts: { type: 'array', items: str },
+    },
+  },
+  TokenInfo: { type: 'object', properties: { id: uuid, personId: uuid, name: str, createdAt: time, lastUsedAt: { ...time, nullable: true }, expiresAt: { ...time, nullable: true }, revokedAt: { ...time, nullable: true } } },
+  FailedJob: { type: 'object', properties: { queue: str, id: str, name: str, data: {}, failedReason: nstr, attemptsMade: int } },
 };
