@@ -42,6 +42,17 @@ export const FEATURE_SPECS: FeatureSpec[] = [
   { name: 'length', label: 'long, detailed sentence', short: 'detail' },
   { name: 'quote', label: 'contains a direct quotation', short: 'quote' },
   { name: 'negation', label: 'negates or denies', short: 'negation' },
+  // v3: where the stance sits. The word-level penalties above fire anywhere in the sentence; these
+  // fire only when the stance governs the main clause of the claim ("he was ready to speak", "they
+  // believed ...", "we will ..."), which is what makes the whole statement unverifiable.
+  { name: 'intention_main', label: 'the claim is a willingness or plan (he was ready to, they plan to)', short: 'intention' },
+  { name: 'belief_main', label: 'the claim is a belief or impression (they believed, it seems)', short: 'belief' },
+  { name: 'prediction_main', label: 'the claim is a prediction (will, is going to)', short: 'prediction' },
+  { name: 'conditional_opening', label: 'opens with a condition (if, unless, suppose)', short: 'conditional' },
+  { name: 'hedge', label: 'hedged (apparently, reportedly, sort of, appears to)', short: 'hedge' },
+  { name: 'first_person_stance', label: 'speaker states their own view (I think, we believe, in my view)', short: 'own view' },
+  { name: 'question_opening', label: 'phrased as a question (why did, what is, do you)', short: 'question' },
+  { name: 'past_action_participants', label: 'reports a past action with named or counted participants', short: 'past action' },
 ];
 
 export const FEATURE_INDEX = new Map(FEATURE_SPECS.map((f, i) => [f.name, i]));
@@ -93,6 +104,44 @@ const QUOTE_RE = /"/;
 // News furniture sentences: what a source did not say. Never in debate transcripts, so the weight
 // is a fixed prior (see scoring/train.ts), not learned.
 const REPORTING_META_RE = /\b(?:gave|give|giving|offered|provided) no (?:further |more |other |additional )?(?:details|information|comment|explanation|evidence|reason)|\bdeclined to (?:comment|elaborate|say|give|provide|confirm)|\bdid not (?:immediately )?(?:respond|reply|return|comment|elaborate|say (?:how|why|when|where|whether|what))|\bcould not (?:immediately )?be reached|\bno (?:further )?details (?:were|have been) (?:given|released|provided)|\bwithout giving (?:details|evidence)|\brequests? for comment/;
+// v3 clause-level lexicons (see analyseSentence: they count only in the first words of the claim,
+// before any subordinator, i.e. where they govern the main clause).
+const INTENT_MAIN = new Set([
+  'ready', 'willing', 'prepared', 'eager', 'determined', 'keen', 'want', 'wants', 'wanted', 'wish', 'wishes',
+  'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'hope', 'hopes', 'hoped', 'hoping',
+  'aim', 'aims', 'seek', 'seeks', 'seeking', 'trying', 'try', 'tries', 'promise', 'promises', 'vow', 'vows',
+]);
+const BELIEF_MAIN = new Set([
+  'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'feel', 'feels', 'felt', 'hope', 'hopes', 'hoped',
+  'expect', 'expects', 'expected', 'suspect', 'suspects', 'suspected', 'fear', 'fears', 'feared', 'doubt', 'doubts',
+  'doubted', 'assume', 'assumes', 'assumed', 'guess', 'suppose', 'reckon', 'seem', 'seems', 'seemed',
+  'convinced', 'confident', 'sure', 'imagine',
+]);
+const PREDICTION_AUX = new Set(['will', "'ll", "won't", 'gonna', 'shall']);
+const CONDITION_OPENERS = new Set(['if', 'unless', 'suppose', 'supposing', 'imagine', 'whether']);
+const HEDGES = new Set([
+  'apparently', 'reportedly', 'allegedly', 'seemingly', 'arguably', 'supposedly', 'presumably',
+  'somewhat', 'somehow', 'ostensibly', 'purportedly',
+]);
+// Two-word hedges by first word ("sort of", "appears to").
+const HEDGE_PAIRS = new Map<string, string>([['sort', 'of'], ['kind', 'of'], ['appears', 'to'], ['appear', 'to'], ['seems', 'to'], ['seem', 'to'], ['tend', 'to'], ['tends', 'to']]);
+const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", 'we', "we're", "we've", "we'd"]);
+const STANCE_AFTER_PERSON = new Set([
+  'think', 'believe', 'feel', 'hope', 'want', 'wish', 'guess', 'suppose', 'know', 'expect', 'doubt', 'sure', 'confident',
+  'proud', 'glad', 'happy', 'ready', 'going', 'agree', 'disagree', 'love', 'like', 'worry', 'fear', 'intend', 'plan',
+]);
+const STANCE_FILLERS = new Set(['really', 'just', 'do', 'strongly', 'truly', 'also', 'still', 'certainly', 'honestly', 'am', 'are', 'very', 'absolutely', 'always', 'personally', 'firmly']);
+const WH_WORDS = new Set(['what', 'why', 'how', 'who', 'where', 'when', 'which']);
+const AUX_WORDS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'have', 'has', 'am', "isn't", "aren't", "don't", "doesn't", "didn't", "can't", "won't", "wouldn't"]);
+const PRONOUNS = new Set(['you', 'we', 'they', 'he', 'she', 'it', 'i', 'anybody', 'anyone', 'people']);
+// A stance word after one of these is inside a subordinate clause, not the main one.
+const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'because', 'when', 'while', 'after', 'before', 'although', 'though', 'since', 'where', 'whether', 'as']);
+// Past forms that carry tense, not an event ("was ready", "had hoped", "did say").
+const AUX_PAST = new Set(['was', 'were', 'had', 'did', 'been']);
+// Discourse openers skipped before looking at how the claim opens ("And if ...", "So why ...").
+const OPENERS = new Set(['and', 'but', 'so', 'well', 'now', 'then', 'oh', 'look', 'okay', 'ok', 'yes', 'no', 'because']);
+// The main clause is looked for in the claim's first words, up to the first subordinator.
+const MAIN_CLAUSE_WORDS = 7;
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor']);
 
 // One lookup per word instead of one per word list: each list sets a bit.
@@ -177,11 +226,17 @@ export function analyseSentence(sentence: string, known?: Attribution | null): S
   let change = 0;
   let action = 0;
   let neg = 0;
+  let eventPast = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const f = WORD_FLAGS.get(w) ?? 0;
     // The reporting verb ("said") dates the statement, not the event it reports.
-    if ((f & PAST || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w))) && !(f & REPORTING)) past++;
+    // A stance in the past is not an event: "believed", "wanted", "was ready to", "were convinced".
+    const stancePast = f & (BELIEFF | INTENT) || ((w === 'was' || w === 'were') && i + 1 < words.length && (INTENT_MAIN.has(words[i + 1]) || BELIEF_MAIN.has(words[i + 1])));
+    if ((f & PAST || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w))) && !(f & REPORTING) && !stancePast) {
+      past++;
+      if (!AUX_PAST.has(w)) eventPast++;
+    } else if (f & (ACTION | CHANGE) && !(f & REPORTING)) eventPast++;
     // Present perfect reports a past event too: "have been holding", "has risen", "have met".
     if ((w === 'have' || w === 'has' || w === "'ve") && i + 1 < words.length) {
       const nx = words[i + 1];
@@ -236,7 +291,58 @@ export function analyseSentence(sentence: string, known?: Attribution | null): S
   set('length', Math.min(nWords, 40) / 40);
   set('quote', QUOTE_RE.test(s) ? 1 : 0);
   set('negation', neg > 0 ? 1 : 0);
+  clauseFeatures(words, v);
+  const names = v[FEATURE_INDEX.get('named_entities')!] > 0;
+  set('past_action_participants', eventPast > 0 && (names || v[FEATURE_INDEX.get('number')!] > 0) ? 1 : 0);
   return { words, values: v };
+}
+
+const I_INTENTION_MAIN = FEATURE_INDEX.get('intention_main')!;
+const I_BELIEF_MAIN = FEATURE_INDEX.get('belief_main')!;
+const I_PREDICTION_MAIN = FEATURE_INDEX.get('prediction_main')!;
+const I_CONDITIONAL_OPENING = FEATURE_INDEX.get('conditional_opening')!;
+const I_HEDGE = FEATURE_INDEX.get('hedge')!;
+const I_FIRST_PERSON_STANCE = FEATURE_INDEX.get('first_person_stance')!;
+const I_QUESTION_OPENING = FEATURE_INDEX.get('question_opening')!;
+
+/**
+ * The v3 clause-level features (ClaimBuster's non-factual statements: intentions, beliefs,
+ * predictions, conditions, hedges, personal views, questions). `words` are the claim's words
+ * without its attribution frame, so "Maduro said he was ready to speak" is judged on "he was ready
+ * to speak": a stance word counts when it governs the main clause, i.e. it is among the first
+ * MAIN_CLAUSE_WORDS words and no subordinator ("that", "because", "who") comes before it.
+ */
+function clauseFeatures(words: string[], v: Float64Array): void {
+  let start = 0;
+  while (start < words.length - 1 && start < 2 && OPENERS.has(words[start])) start++;
+  const first = words[start];
+  const second = words[start + 1];
+  if (first !== undefined && CONDITION_OPENERS.has(first)) v[I_CONDITIONAL_OPENING] = 1;
+  if (first !== undefined && second !== undefined && ((WH_WORDS.has(first) && AUX_WORDS.has(second)) || (AUX_WORDS.has(first) && PRONOUNS.has(second)))) {
+    v[I_QUESTION_OPENING] = 1;
+  }
+  const lim = Math.min(words.length, start + MAIN_CLAUSE_WORDS);
+  for (let i = start; i < lim; i++) {
+    const w = words[i];
+    if (i > start && SUBORDINATORS.has(w)) break;
+    const next = words[i + 1];
+    // A subject comes first: "Hope is not a plan" is not a stance.
+    if (i > start && INTENT_MAIN.has(w) && next === 'to') v[I_INTENTION_MAIN] = 1;
+    if (i > start && BELIEF_MAIN.has(w)) v[I_BELIEF_MAIN] = 1;
+    if (PREDICTION_AUX.has(w) || w.endsWith("'ll") || (w === 'going' && next === 'to')) v[I_PREDICTION_MAIN] = 1;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const next = words[i + 1];
+    if (HEDGES.has(w) || (next !== undefined && HEDGE_PAIRS.get(w) === next)) v[I_HEDGE] = 1;
+    if (FIRST_PERSON.has(w)) {
+      let j = i + 1;
+      while (j < words.length && j < i + 3 && STANCE_FILLERS.has(words[j])) j++;
+      if (j < words.length && STANCE_AFTER_PERSON.has(words[j])) v[I_FIRST_PERSON_STANCE] = 1;
+    } else if ((w === 'my' || w === 'our') && (next === 'view' || next === 'opinion' || next === 'belief' || next === 'judgment' || next === 'judgement')) {
+      v[I_FIRST_PERSON_STANCE] = 1;
+    }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // n-grams, weights read from a versioned JSON file (its provenance and ../../README.md say how it was fitted).
 import { FEATURE_SPECS, analyseSentence, ngramValue, ngrams, type SentenceAnalysis } from './features';
 import type { ScoreFeature } from '../types';
-import bundled from '../model/checkworthiness.v2.json';
+import bundled from '../model/checkworthiness.v3.json';
 
 export interface CheckworthinessModel {
   version: string;
