@@ -135,9 +135,13 @@ describe('one service, two doors: the sample article through REST and through Gr
 
     const watcher = urql(url(secondApi), g.editor.token);
     const seen: any[] = [];
+    const subscriptionErrors: string[] = [];
     const sub = watcher
       .subscription(gql`subscription($id: ID!) { articleChanged(id: $id) { id type claimId } }`, { id: gqlArticle })
-      .subscribe((r) => r.data && seen.push(r.data.articleChanged));
+      .subscribe((r) => {
+        if (r.data) seen.push(r.data.articleChanged);
+        if (r.error) subscriptionErrors.push(r.error.message);
+      });
     closers.push(async () => sub.unsubscribe());
 
     const reviewerClients = g.reviewers.map((r) => ({ member: r, client: urql(url(gqlDesk.api), r.token) }));
@@ -167,12 +171,18 @@ describe('one service, two doors: the sample article through REST and through Gr
 
     // Every event after the subscription started, exactly once, in feed order.
     const feed = (await httpClient(gqlDesk.api, g.editor.token).get(`/events?articleId=${gqlArticle}&limit=1000`)).body.events as any[];
-    await waitFor(async () => seen.length >= feed.filter((e) => e.type === 'claim.published').length && seen.some((e) => e.type === 'article.completed'), { what: 'subscription events' });
+    const published = feed.filter((e) => e.type === 'claim.published').length;
+    const publishedSeen = () => seen.filter((e) => e.type === 'claim.published').length;
+    await waitFor(async () => publishedSeen() >= published && seen.some((e) => e.type === 'article.completed'), {
+      what: 'subscription events',
+    }).catch((error) => {
+      throw new Error(`${error.message}: ${seen.length} events seen, ${publishedSeen()}/${published} published; feed: ${feed.length}; errors: ${subscriptionErrors.join('; ')}`);
+    });
     const ids = seen.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     const feedIds = new Set(feed.map((e) => e.id));
     for (const id of ids) expect(feedIds.has(id)).toBe(true);
-    expect(seen.filter((e) => e.type === 'claim.published').length).toBe(feed.filter((e) => e.type === 'claim.published').length);
+    expect(seen.filter((e) => e.type === 'claim.published').length).toBe(published);
   }, 240_000);
 
   it('promotes, assigns and dismisses claims through GraphQL with the same rules as REST', async () => {

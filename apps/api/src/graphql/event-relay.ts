@@ -34,7 +34,8 @@ export class EventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(GRAPHQL_EMITTER) private readonly emitter: Emitter,
   ) {
     topicPrefix = `claimdesk/${config.env.CLAIMDESK_QUEUE_PREFIX}`;
-    this.redis = new IORedis(config.env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    // Commands wait for the connection (an event at start-up is not dropped); an outage fails them fast.
+    this.redis = new IORedis(config.env.REDIS_URL, { maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined);
   }
 

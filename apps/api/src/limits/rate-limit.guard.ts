@@ -12,7 +12,9 @@ interface Caller {
 function caller(context: ExecutionContext): Caller {
   if (context.getType<string>() === 'graphql') {
     const gql = GqlExecutionContext.create(context).getContext<{ req?: { principal?: Principal }; principal?: Principal; reply?: FastifyReply }>();
-    return { principal: gql.principal ?? gql.req?.principal, reply: gql.reply };
+    // A subscription's context has a reply-like object without header(): only a Fastify reply counts.
+    const reply = typeof gql.reply?.header === 'function' ? gql.reply : undefined;
+    return { principal: gql.principal ?? gql.req?.principal, reply };
   }
   const http = context.switchToHttp();
   return { principal: http.getRequest<{ principal?: Principal }>().principal, reply: http.getResponse<FastifyReply>() };
