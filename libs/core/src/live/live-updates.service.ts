@@ -16,7 +16,6 @@ export interface FeedEvent {
 
 const CHANNEL_REVISION = 'claimdesk_revision';
 const CHANNEL_EVENT = 'claimdesk_event';
-const CHANNEL_TOKEN = 'claimdesk_token';
 const CHANNEL_AUTH = 'claimdesk_auth';
 
 /** A token was revoked or changed (hash), or a person's role or activity changed (personId); all = forget everything. */
@@ -43,7 +42,6 @@ export class LiveUpdates implements OnModuleDestroy {
   private readonly deskShards = new Map<number, bigint>();
   private deskComplete = false;
   private readonly eventListeners = new Set<(event: FeedEvent) => void>();
-  private readonly tokenListeners = new Set<(tokenHash: string) => void>();
   private readonly authListeners = new Set<(change: AuthChange) => void>();
 
   constructor(
@@ -75,7 +73,6 @@ export class LiveUpdates implements OnModuleDestroy {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL_REVISION}`);
       await client.query(`LISTEN ${CHANNEL_EVENT}`);
-      await client.query(`LISTEN ${CHANNEL_TOKEN}`);
       await client.query(`LISTEN ${CHANNEL_AUTH}`);
       this.forget();
       this.listening = true;
@@ -133,15 +130,6 @@ export class LiveUpdates implements OnModuleDestroy {
     return () => this.authListeners.delete(listener);
   }
 
-  /**
-   * Called with a token's hash when it was revoked, rotated or deleted, and with '*' when any
-   * person's access changed (role, name, active), or when memory was lost (LISTEN reconnected).
-   */
-  onTokenChange(listener: (tokenHash: string) => void): () => void {
-    this.tokenListeners.add(listener);
-    return () => this.tokenListeners.delete(listener);
-  }
-
   private rememberShard(shard: number, revision: bigint): void {
     const known = this.deskShards.get(shard);
     if (known === undefined || revision > known) this.deskShards.set(shard, revision);
@@ -154,14 +142,9 @@ export class LiveUpdates implements OnModuleDestroy {
     this.articles.clear();
     this.deskShards.clear();
     this.deskComplete = false;
-    for (const listener of this.tokenListeners) listener('*');
   }
 
   private onNotification(channel: string, payload: string): void {
-    if (channel === CHANNEL_TOKEN) {
-      for (const listener of this.tokenListeners) listener(payload);
-      return;
-    }
     let message: Record<string, unknown>;
     try {
       message = JSON.parse(payload);
