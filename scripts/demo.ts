@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApiClient, apiBaseUrl } from './lib/api-client';
 import { adminToken } from './lib/admin-token';
 import { DEMO_DESK } from './lib/demo-desk';
 
-const DEFAULT_ARTICLE = path.resolve(process.cwd(), '../shared/fixtures/articles/venezuela-us-secret-meetings.txt');
+// The shared fixture when it is beside the checkout, else the repository's own copy of it.
+const SHARED_ARTICLE = path.resolve(process.cwd(), '../shared/fixtures/articles/venezuela-us-secret-meetings.txt');
+const DEFAULT_ARTICLE = existsSync(SHARED_ARTICLE)
+  ? SHARED_ARTICLE
+  : path.resolve(process.cwd(), 'test/fixtures/articles/venezuela-us-secret-meetings.txt');
 const RATINGS = ['TRUE', 'MOSTLY_TRUE', 'HALF_TRUE', 'MISLEADING', 'UNVERIFIABLE'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

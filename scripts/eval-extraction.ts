@@ -33,7 +33,9 @@ function parseArgs(argv: string[]): Args {
     json: false,
     predictions: null,
     threshold: DEFAULT_CHECKWORTHY_THRESHOLD,
-    articles: resolve(process.cwd(), '../shared/fixtures/articles'),
+    articles: existsSync(resolve(process.cwd(), '../shared/fixtures/articles'))
+      ? resolve(process.cwd(), '../shared/fixtures/articles')
+      : resolve(process.cwd(), 'test/fixtures/articles'),
     verbose: false,
   };
   for (let i = 0; i < argv.length; i++) {

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { httpClient, startTestDesk, waitFor, type HttpClient, type TestDesk } from '@claimdesk/testing';
 import { addPerson, type DeskMember } from './desk-builder';
-import { sampleArticleLabels, sampleArticleText } from './fixtures';
+import { sampleArticleLabels, sampleArticleText } from './sample-article';
 
 const VERDICT = {
   rating: 'MOSTLY_TRUE',

@@ -15,7 +15,7 @@ import { JobProducer } from '@claimdesk/queue';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { createWorkerApp } from '../apps/worker/src/create-worker-app';
 import { addPerson } from './desk-builder';
-import { sampleArticleText } from './fixtures';
+import { sampleArticleText } from './sample-article';
 
 const articleBody = (i: number) =>
   `Exports rose ${i + 3}% in ${2000 + i} to ${i + 10} billion dollars, the trade ministry said on Monday. ` +

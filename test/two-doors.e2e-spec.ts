@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { httpClient, startTestDesk, waitFor, type HttpClient, type TestDesk } from '@claimdesk/testing';
 import { addPerson, type DeskMember } from './desk-builder';
-import { sampleArticleText } from './fixtures';
+import { sampleArticleText } from './sample-article';
 
 const VERDICT = {
   rating: 'MOSTLY_TRUE',

@@ -6,7 +6,11 @@ import path from 'node:path';
  * recombined per index so every article has its own content hash.
  */
 export function articleGenerator(repoRoot: string): (index: number) => { title: string; body: string } {
-  const dirs = [path.join(repoRoot, '../shared/corpus/news'), path.join(repoRoot, '../shared/fixtures/articles')];
+  const dirs = [
+    path.join(repoRoot, '../shared/corpus/news'),
+    path.join(repoRoot, '../shared/fixtures/articles'),
+    path.join(repoRoot, 'test/fixtures/articles'),
+  ];
   const paragraphs: string[] = [];
   for (const dir of dirs) {
     let files: string[] = [];

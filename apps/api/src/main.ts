@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const env = loadEnvOrExit('api');
   const app = await createApiApp(env);
   await app.listen({ port: env.PORT, host: env.HOST });
-  installGracefulShutdown(app, 'api');
+  installGracefulShutdown(app, 'api', { drainFirst: () => app.getHttpAdapter().getInstance().close() });
   new Logger('api').log(`listening on http://${env.HOST}:${env.PORT}`);
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'path';
 import { DEFAULT_CHECKWORTHY_THRESHOLD, extractClaims, scoreSentence } from './extract';
 import { splitPlainText } from './segment/plain-text';
 
-const FIXTURE = resolve(__dirname, '../../../../shared/fixtures/articles/venezuela-us-secret-meetings.txt');
+const FIXTURE = resolve(__dirname, '../../../test/fixtures/articles/venezuela-us-secret-meetings.txt');
 const describeFixture = existsSync(FIXTURE) ? describe : describe.skip;
 
 describeFixture('extractClaims on the sample article', () => {

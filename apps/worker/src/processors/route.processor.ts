@@ -1,6 +1,7 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { ObservedWorkerHost } from './observed-worker-host';
 import { AppConfig } from '@claimdesk/config';
 import { RoutingService } from '@claimdesk/core';
 import { QueueName, isReviewerReturnJob, type JobDataByQueue } from '@claimdesk/queue';
@@ -10,9 +11,7 @@ import { QueueName, isReviewerReturnJob, type JobDataByQueue } from '@claimdesk/
  * hands out route jobs by priority (BREAKING first); concurrency is CLAIMDESK_WORKER_CONCURRENCY.
  */
 @Processor(QueueName.Route, { concurrency: 10 })
-export class RouteProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RouteProcessor.name);
-
+export class RouteProcessor extends ObservedWorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly routing: RoutingService,
     private readonly config: AppConfig,

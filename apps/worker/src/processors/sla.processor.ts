@@ -1,5 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { DelayedError, Job } from 'bullmq';
+import { ObservedWorkerHost } from './observed-worker-host';
 import { AssignmentsService } from '@claimdesk/core';
 import { QueueName, type JobDataByQueue } from '@claimdesk/queue';
 
@@ -10,7 +11,7 @@ import { QueueName, type JobDataByQueue } from '@claimdesk/queue';
  * again for its own deadline rather than being lost until the reconciler's next pass.
  */
 @Processor(QueueName.Sla, { concurrency: 5 })
-export class SlaProcessor extends WorkerHost {
+export class SlaProcessor extends ObservedWorkerHost {
   constructor(private readonly assignments: AssignmentsService) {
     super();
   }

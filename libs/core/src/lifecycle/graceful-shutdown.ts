@@ -10,7 +10,12 @@ interface Closable {
  * held becomes a stalled job that another worker picks up, so nothing is lost either way.
  * Nest's own enableShutdownHooks re-raises the signal (exit 143) and has no deadline.
  */
-export function installGracefulShutdown(app: Closable, name: string, deadlineMs = 20_000): void {
+export function installGracefulShutdown(
+  app: Closable,
+  name: string,
+  options: { deadlineMs?: number; drainFirst?: () => Promise<unknown> } = {},
+): void {
+  const deadlineMs = options.deadlineMs ?? 20_000;
   const logger = new Logger(name);
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -22,7 +27,12 @@ export function installGracefulShutdown(app: Closable, name: string, deadlineMs 
       process.exit(1);
     }, deadlineMs);
     timer.unref();
-    app.close().then(
+    // The HTTP server stops accepting and finishes in-flight requests before anything they need
+    // (Postgres, Redis) is closed; Nest alone would close the server last.
+    Promise.resolve(options.drainFirst?.())
+      .catch((error: unknown) => logger.warn(`draining: ${String(error)}`))
+      .then(() => app.close())
+      .then(
       () => {
         logger.log('stopped cleanly');
         process.exit(0);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SAMPLE_ARTICLE_PATH = path.resolve(__dirname, '../../shared/fixtures/articles/venezuela-us-secret-meetings.txt');
+// A copy of ../shared/fixtures/articles kept in the repository, so a clone anywhere runs the tests.
+export const SAMPLE_ARTICLE_PATH = path.resolve(__dirname, 'fixtures/articles/venezuela-us-secret-meetings.txt');
 
 export function sampleArticleText(): string {
   return readFileSync(SAMPLE_ARTICLE_PATH, 'utf8');
