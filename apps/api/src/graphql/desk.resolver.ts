@@ -8,6 +8,10 @@ import {
   ListsService,
   PeopleService,
   VerdictsService,
+  can,
+  redactEvent,
+  visibleVerdicts,
+  type FeedEvent,
   type Principal,
 } from '@claimdesk/core';
 import { NotFoundError, ValidationError } from '@claimdesk/database';
@@ -230,7 +234,9 @@ export class DeskResolver {
 
   @Subscription(() => FeedEventType, {
     description: 'every event of the article as it commits (the same objects as GET /events)',
-    resolve: (payload: unknown) => payload,
+    // Each subscriber sees the event as its role may (the same redaction as GET /events).
+    resolve: (payload: FeedEvent, _args: unknown, context: GqlContext) =>
+      context.principal ?? context.req?.principal ? redactEvent((context.principal ?? context.req?.principal)!, payload) : payload,
   })
   async articleChanged(
     @CurrentPrincipal() actor: Principal,
@@ -251,17 +257,24 @@ export class ClaimFieldsResolver {
     return a ? assignmentView(a) : null;
   }
 
+  /** Unpublished verdicts only for editors, their author and the claim's assignee (permissions.ts). */
   @ResolveField(() => [VerdictType])
-  async verdicts(@Parent() claim: ClaimType, @Context() context: GqlContext) {
-    return (await context.loaders.verdicts.load(claim.id)).map(verdictView);
+  async verdicts(@Parent() claim: ClaimType, @Context() context: GqlContext, @CurrentPrincipal() actor: Principal) {
+    const all = await context.loaders.verdicts.load(claim.id);
+    if (can(actor, 'verdict.readUnpublished') || all.every((v) => v.status === 'APPROVED')) return all.map(verdictView);
+    const live = await context.loaders.liveAssignment.load(claim.id);
+    return visibleVerdicts(actor, all, live?.reviewerId).map(verdictView);
   }
 }
 
 @Resolver(() => AssignmentType)
 export class AssignmentFieldsResolver {
   @ResolveField(() => PersonType, { nullable: true })
-  async reviewer(@Parent() assignment: AssignmentType, @Context() context: GqlContext) {
+  async reviewer(@Parent() assignment: AssignmentType, @Context() context: GqlContext, @CurrentPrincipal() actor: Principal) {
     const p = await context.loaders.person.load(assignment.reviewerId);
-    return p ? personView(p) : null;
+    if (!p) return null;
+    // Anyone may see who holds a claim (REST shows {id, name}); a person's email is for person.read.
+    const view = personView(p);
+    return can(actor, 'person.read') || p.id === actor.id ? view : { ...view, email: null };
   }
 }

@@ -93,7 +93,8 @@ export class ArticleStatusType {
 export class PersonType {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field() email!: string;
+  @Field(() => String, { nullable: true, description: "null unless the caller may read people (person.read) or it is the caller" })
+  email!: string | null;
   @Field() role!: string;
   @Field(() => [String]) topics!: string[];
   @Field(() => [String]) languages!: string[];

@@ -21,7 +21,13 @@ export class TokensService {
     });
     const now = new Date();
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.person.active) {
-      throw new UnauthenticatedError('invalid, expired or revoked token');
+      const error = new UnauthenticatedError('invalid, expired or revoked token');
+      if (row) {
+        // For the audit line only (never in the answer: not enumerable, not in details).
+        const reason = row.revokedAt ? 'revoked' : !row.person.active ? 'inactive' : 'expired';
+        Object.defineProperty(error, 'subject', { value: { personId: row.person.id, role: row.person.role, tokenId: row.id, reason } });
+      }
+      throw error;
     }
     // Stamping every request would turn reads into writes; a minute's resolution is plenty.
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
@@ -42,7 +48,10 @@ export class TokensService {
 
   /** Admins see every token; anyone else their own. Never the token itself: it is not stored. */
   async list(actor: Principal, personId?: string): Promise<TokenView[]> {
-    const where = can(actor, 'person.manage') ? (personId ? { personId } : {}) : { personId: actor.id };
+    authorize(actor, 'person.self');
+    const admin = can(actor, 'person.manage');
+    if (!admin && personId !== undefined && personId !== actor.id) throw new ForbiddenError("only an admin lists another person's tokens");
+    const where = admin ? (personId ? { personId } : {}) : { personId: actor.id };
     const rows = await this.prisma.apiToken.findMany({ where, orderBy: { createdAt: 'desc' }, take: 500 });
     return rows.map(toTokenView);
   }
@@ -74,6 +83,7 @@ export class TokensService {
   }
 
   private async ownOrAdmin(actor: Principal, tokenId: string): Promise<ApiToken> {
+    authorize(actor, 'person.self');
     const row = await this.prisma.apiToken.findUnique({ where: { id: tokenId } });
     if (!row) throw new NotFoundError('token', tokenId);
     if (row.personId !== actor.id && !can(actor, 'person.manage')) throw new ForbiddenError('not your token');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, Verdict } from '@prisma/client';
 import { NotFoundError, PrismaService } from '@claimdesk/database';
-import { authorize } from '../auth/permissions';
+import { authorize, visibleVerdicts } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 
 export interface ClaimView {
@@ -110,6 +110,7 @@ export class ClaimsQueryService {
       },
     });
     if (!claim) throw new NotFoundError('claim', claimId);
-    return { ...toClaimView(claim), verdicts: claim.verdicts };
+    // Unpublished verdicts only for editors, their author and the claim's assignee (OWNERSHIP).
+    return { ...toClaimView(claim), verdicts: visibleVerdicts(actor, claim.verdicts, claim.assignments[0]?.reviewerId) };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationError, PrismaService } from '@claimdesk/database';
-import { authorize } from '../auth/permissions';
+import { authorize, redactEvent } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { toFeedEvent, type FeedEvent } from '../live/live-updates.service';
 
@@ -29,7 +29,7 @@ export class EventsService {
       orderBy: { id: 'asc' },
       take: limit,
     });
-    const events = rows.map(toFeedEvent);
+    const events = rows.map((row) => redactEvent(actor, toFeedEvent(row)));
     return { events, next: events.length ? events[events.length - 1].id : cursor.toString() };
   }
 }

@@ -48,6 +48,7 @@ export class PeopleService {
   }
 
   async me(actor: Principal): Promise<Person | null> {
+    authorize(actor, 'person.self');
     return this.prisma.person.findUnique({ where: { id: actor.id } });
   }
 
