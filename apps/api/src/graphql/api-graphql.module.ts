@@ -7,6 +7,7 @@ import { BatchReads, CoreModule } from '@claimdesk/core';
 import { bearerToken } from '../auth/bearer-auth.guard';
 import { AuthModule } from '../auth/auth.module';
 import { TokenCache } from '../auth/token-cache';
+import { auditDenial } from '../http/audit';
 import { toGraphQLError } from '../http/error-mapping';
 import { AssignmentFieldsResolver, ClaimFieldsResolver, DeskResolver } from './desk.resolver';
 import { EventRelay, GRAPHQL_EMITTER, type Emitter } from './event-relay';
@@ -85,11 +86,15 @@ class GraphqlSupportModule {}
           emitter: emitter as never,
           onConnect: async ({ payload }: { payload?: Record<string, unknown> }) => {
             const token = bearerToken(payload?.authorization ?? payload?.Authorization);
-            if (!token) return false;
+            const refuse = (exception: unknown) => {
+              auditDenial({ status: 401, code: 'UNAUTHENTICATED', door: 'graphql', action: 'Subscription (connect)', exception });
+              return false;
+            };
+            if (!token) return refuse(new Error('missing bearer token'));
             try {
               return { principal: await tokens.authenticate(token) };
-            } catch {
-              return false;
+            } catch (error) {
+              return refuse(error);
             }
           },
           context: () => ({ loaders: createLoaders(batch) }),

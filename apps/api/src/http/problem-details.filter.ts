@@ -1,5 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { GqlArgumentsHost } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '@claimdesk/core';
+import { auditDenial } from './audit';
 import { ERROR_TITLES, describeError, toGraphQLError } from './error-mapping';
 
 interface Problem {
@@ -23,11 +26,32 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
     // GraphQL resolvers: the same mapping, as a GraphQL error with extensions.code.
-    if (host.getType<string>() === 'graphql') return toGraphQLError(exception, this.logger);
+    if (host.getType<string>() === 'graphql') {
+      const error = toGraphQLError(exception, this.logger);
+      const status = error.extensions?.status;
+      if (status === 401 || status === 403) {
+        const gql = GqlArgumentsHost.create(host);
+        const context = gql.getContext<{ principal?: Principal; req?: { principal?: Principal } }>();
+        const info = gql.getInfo<{ parentType?: { name: string }; fieldName?: string } | undefined>();
+        auditDenial({
+          status,
+          code: String(error.extensions.code),
+          door: 'graphql',
+          action: `${info?.parentType?.name ?? 'GraphQL'}.${info?.fieldName ?? '?'}`,
+          principal: context?.principal ?? context?.req?.principal,
+          exception,
+        });
+      }
+      return error;
+    }
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
+    const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request.url);
+    if (problem.status === 401 || problem.status === 403) {
+      const route = (request as { routeOptions?: { url?: string } }).routeOptions?.url ?? request.url.split('?')[0];
+      auditDenial({ status: problem.status, code: problem.code, door: 'rest', action: `${request.method} ${route}`, principal: request.principal, exception });
+    }
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error(`${request.method} ${request.url}: ${String(exception)}`, (exception as Error)?.stack);
     }
