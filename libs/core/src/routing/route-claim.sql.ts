@@ -37,6 +37,13 @@ export function routeClaimSql(args: {
   offerMinutes: number;
   costs?: Readonly<Record<string, number>>;
   now?: Date | null;
+  /**
+   * Only the best tier as of the statement's snapshot (most topic matches, then lowest relative
+   * load) may be taken; if every one of them is locked by another router, nothing is picked and the
+   * caller retries. Without it, SKIP LOCKED hands the claim to the next reviewer down, and under
+   * many concurrent routers equal reviewers drift two or more claims apart.
+   */
+  strict?: boolean;
 }): Prisma.Sql {
   const now = Prisma.sql`(COALESCE(${args.now ?? null}::timestamptz, now()) AT TIME ZONE 'UTC')`;
   const eligibleWhere = Prisma.sql`
@@ -72,10 +79,19 @@ WITH claim AS (
   WHERE c.id = ${args.claimId}::uuid AND c.status::text = ANY(${args.fromStatuses as string[]}::text[])
   FOR UPDATE OF c
 ),
-pick AS (
-  SELECT p.id, ${matched} AS matched
+best AS (
+  SELECT cardinality(${matched}) AS hits, p."openLoad"::float8 / NULLIF(p.capacity, 0) AS ratio
   FROM "Person" p, claim
   WHERE ${eligibleWhere}
+  ORDER BY 1 DESC, 2 ASC
+  LIMIT 1
+),
+pick AS (
+  SELECT p.id, ${matched} AS matched
+  FROM "Person" p, claim, best
+  WHERE ${eligibleWhere}
+    AND (NOT ${args.strict ?? false}::boolean
+         OR (cardinality(${matched}) = best.hits AND p."openLoad"::float8 / NULLIF(p.capacity, 0) <= best.ratio))
   ORDER BY cardinality(${matched}) DESC,
            p."openLoad"::float8 / NULLIF(p.capacity, 0), p."lastAssignedAt" ASC NULLS FIRST, p.id
   LIMIT 1

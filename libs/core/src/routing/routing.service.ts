@@ -38,6 +38,9 @@ export class RoutingService {
           fromStatuses: fromStatesFor('route'),
           offerMinutes: this.config.env.CLAIMDESK_OFFER_TIMEOUT_MINUTES,
           now: options.now ?? null,
+          // Strict (best tier only) while retrying; the last attempt takes any eligible reviewer
+          // rather than leave a claim waiting that someone has room for.
+          strict: attempt < CONTENDED_RETRIES,
         }),
       );
       if (!row?.claimFound) return { kind: 'not-routable' };
@@ -55,6 +58,7 @@ export class RoutingService {
         };
       }
       if (!row.eligible || attempt >= CONTENDED_RETRIES) return { kind: 'waiting' };
+      // The best reviewers were all taken for a moment by other routers: a fresh snapshot decides.
       await sleep(2 + Math.random() * 10 * (attempt + 1));
     }
   }
