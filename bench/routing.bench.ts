@@ -8,6 +8,7 @@ import { ApiModule } from '../apps/api/src/api.module';
 import type { BenchResult } from './bench-result';
 
 const REVIEWERS = 40;
+const ARTICLES = 100;
 const CLAIMS = 2_000;
 const CONCURRENCY = 8;
 
@@ -59,8 +60,12 @@ async function benchCase({ reviewers, openAssignments }: Case): Promise<BenchRes
       SELECT 'R' || i, 'r' || i || '@bench', 'REVIEWER', ARRAY['en'], ARRAY[(ARRAY['politics','economy','health'])[1 + i % 3]], 100, 100,
              ARRAY['Outlet ' || i], now()
       FROM generate_series(1, ${reviewers}) i`);
+    // Claims spread over 100 articles, as on a desk: each routing bumps its article's revision, and
+    // one article for all would measure that row's lock, not the router.
     const { rows } = await pg.query(`INSERT INTO "Article" (title, body, "contentHash", status, outlet, "updatedAt")
-      VALUES ('bench', 'bench', 'bench', 'IN_REVIEW', 'Daily Planet', now()) RETURNING id`);
+      SELECT 'bench ' || i, 'bench', 'bench-' || i, 'IN_REVIEW', 'Daily Planet', now() FROM generate_series(1, ${ARTICLES}) i
+      RETURNING id`);
+    const articleIds = rows.map((r) => r.id as string);
     if (openAssignments > 0) {
       // Already-held work: ASSIGNED claims with live offers, and the reviewers' counters to match.
       await pg.query(
@@ -77,9 +82,9 @@ async function benchCase({ reviewers, openAssignments }: Case): Promise<BenchRes
     }
     await pg.query(
       `INSERT INTO "Claim" ("articleId", ordinal, text, sentence, "spanStart", "spanEnd", score, status, topics, speaker, entities, "updatedAt")
-       SELECT $1, i, 'c', 'c', 0, 1, 0.9, 'PENDING', ARRAY['politics'], 'Someone', '{"people":["A B"],"organisations":["C"],"places":["D"]}', now()
+       SELECT ($1::uuid[])[1 + i % ${ARTICLES}], i, 'c', 'c', 0, 1, 0.9, 'PENDING', ARRAY['politics'], 'Someone', '{"people":["A B"],"organisations":["C"],"places":["D"]}', now()
        FROM generate_series(1, ${CLAIMS}) i`,
-      [rows[0].id],
+      [articleIds],
     );
     const ids = (await pg.query(`SELECT id FROM "Claim" WHERE status = 'PENDING' ORDER BY ordinal`)).rows.map((r) => r.id as string);
     const prisma = app.get(PrismaService);
