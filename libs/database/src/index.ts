@@ -1,4 +1,5 @@
 export * from './prisma.service';
+export * from './prepared-statements';
 export * from './database.module';
 export * from './errors/domain-errors';
 export * from './errors/prisma-error-mapper';

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Priority } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
-import { PrismaService } from '@claimdesk/database';
+import { PreparedStatements, PrismaService } from '@claimdesk/database';
 import { JobProducer, type JobRequest } from '@claimdesk/queue';
 import { fromStatesFor } from '@claimdesk/workflow';
 import { routeClaimSql, type RouteClaimRow } from './route-claim.sql';
@@ -26,13 +26,15 @@ export interface WaitingClaim {
 export class RoutingService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly statements: PreparedStatements,
     private readonly jobs: JobProducer,
     private readonly config: AppConfig,
   ) {}
 
   async route(claimId: string, options: { now?: Date } = {}): Promise<RouteOutcome> {
     for (let attempt = 0; ; attempt++) {
-      const [row] = await this.prisma.$queryRaw<RouteClaimRow[]>(
+      const [row] = await this.statements.query<RouteClaimRow>(
+        'claimdesk_route_claim',
         routeClaimSql({
           claimId,
           fromStatuses: fromStatesFor('route'),
