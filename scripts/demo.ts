@@ -40,7 +40,8 @@ async function printStatus(api: ApiClient, articleId: string, step: string): Pro
 
 /** The desk the demo acts as: existing people if any, else the demo desk; a fresh token for each. */
 async function desk(admin: ApiClient): Promise<{ editor: Member; reviewers: Member[] }> {
-  let people = (await admin.get('/people')) as any[];
+  const everyone = async () => ((await admin.get('/people?limit=100')) as { items: any[] }).items;
+  let people = await everyone();
   if (!people.some((p) => p.role === 'REVIEWER') || !people.some((p) => p.role === 'EDITOR')) {
     line('Seeding a demo desk (none found):');
     for (const member of DEMO_DESK) {
@@ -49,7 +50,7 @@ async function desk(admin: ApiClient): Promise<{ editor: Member; reviewers: Memb
       line(`  + ${member.role.padEnd(8)} ${member.name} (${member.topics.join(', ') || 'no topics'}; ${member.languages.join(', ')}; capacity ${member.capacity})`);
       people.push(body);
     }
-    people = (await admin.get('/people')) as any[];
+    people = await everyone();
   }
   const withToken = async (p: any): Promise<Member> => {
     const { body } = await admin.post(`/people/${p.id}/tokens`, { name: 'demo' });

@@ -67,7 +67,17 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /verdicts/{id}/approve': { summary: 'Approve and publish (an editor who is not the author)', ok: [200, 'Verdict'], errors: [400, 401, 403, 404, 409] },
   'POST /verdicts/{id}/return': { summary: 'Send back to the reviewer with a note', body: 'ReturnVerdict', ok: [200, 'Verdict'], errors: [400, 401, 403, 404, 409] },
   'POST /people': { summary: 'Create a person (admin)', body: 'CreatePerson', ok: [201, 'Person'], errors: [400, 401, 403, 409] },
-  'GET /people': { summary: 'People (admin, editor)', ok: [200, 'PersonList'], params: [q('role', { type: 'string', enum: ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] })], errors: [400, 401, 403] },
+  'GET /people': {
+    summary: 'People, newest first, keyset-paginated (admin, editor)',
+    ok: [200, 'PersonPage'],
+    params: [
+      q('role', { type: 'string', enum: ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] }),
+      q('active', { type: 'boolean' }),
+      q('topic', { type: 'string' }),
+      ...page,
+    ],
+    errors: [400, 401, 403],
+  },
   'GET /me': { summary: 'The caller', ok: [200, 'Person'], errors: [401] },
   'POST /people/{id}/tokens': { summary: 'Create an API token (admin); shown once', body: 'CreateToken', ok: [201, 'Token'], errors: [400, 401, 403, 404] },
   'GET /claims/{id}': { summary: 'One claim, its live assignment and every verdict on it', ok: [200, 'ClaimDetail'], errors: [400, 401, 404] },

@@ -48,6 +48,7 @@ export const SCHEMAS: Record<string, Schema> = {
       failureReason: nstr, revision: int, createdAt: time, updatedAt: time,
     },
   },
+  PersonPage: { type: 'object', properties: { items: { type: 'array', items: ref('Person') }, next: nstr } },
   ArticlePage: { type: 'object', properties: { items: { type: 'array', items: ref('Article') }, next: nstr } },
   StatusCounts: { type: 'object', properties: Object.fromEntries(CLAIM_STATUSES.map((s) => [s, int])) },
   ArticleStatus: {

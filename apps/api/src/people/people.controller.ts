@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import type { Person } from '@prisma/client';
-import { PeopleService, TokensService, type Principal } from '@claimdesk/core';
-import { ValidationError } from '@claimdesk/database';
+import { ListsService, PeopleService, TokensService, type Principal } from '@claimdesk/core';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
-import { CreatePersonDto, CreateTokenDto, PatchPersonDto, PatchSelfDto, ROLES } from './dto/create-person.dto';
+import { ListPeopleQuery } from './dto/list-people.query';
+import { CreatePersonDto, CreateTokenDto, PatchPersonDto, PatchSelfDto } from './dto/create-person.dto';
 
 const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
@@ -32,6 +32,7 @@ export class PeopleController {
   constructor(
     private readonly people: PeopleService,
     private readonly tokens: TokensService,
+    private readonly lists: ListsService,
   ) {}
 
   @Post('people')
@@ -51,12 +52,11 @@ export class PeopleController {
     );
   }
 
+  /** Newest first, keyset-paginated like every list: pass `next` back as `cursor`. */
   @Get('people')
-  async list(@CurrentPrincipal() actor: Principal, @Query('role') role?: string) {
-    if (role !== undefined && !(ROLES as readonly string[]).includes(role)) {
-      throw new ValidationError([{ field: 'role', message: `must be one of ${ROLES.join(', ')}` }]);
-    }
-    return (await this.people.list(actor, role as Person['role'] | undefined)).map(toPersonView);
+  async list(@CurrentPrincipal() actor: Principal, @Query() q: ListPeopleQuery) {
+    const page = await this.lists.people(actor, { role: q.role, active: q.active, topic: q.topic, cursor: q.cursor, limit: q.limit });
+    return { items: page.items.map(toPersonView), next: page.next };
   }
 
   @Patch('people/:id')

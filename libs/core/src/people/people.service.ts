@@ -42,11 +42,6 @@ export class PeopleService {
     return person;
   }
 
-  async list(actor: Principal, role?: Person['role']): Promise<Person[]> {
-    authorize(actor, 'person.read');
-    return this.prisma.person.findMany({ where: role ? { role } : {}, orderBy: { createdAt: 'asc' }, take: 500 });
-  }
-
   async me(actor: Principal): Promise<Person | null> {
     authorize(actor, 'person.self');
     return this.prisma.person.findUnique({ where: { id: actor.id } });
