@@ -1,8 +1,10 @@
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, loadEnv, type Env } from '@claimdesk/config';
 import { TokensService } from '@claimdesk/core';
 import { ApiModule } from './api.module';
+import { problemFor } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
 import { setupOpenApi } from './openapi/openapi';
 
@@ -24,6 +26,16 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
     reply.header('Referrer-Policy', 'no-referrer');
     return payload;
   });
+  // Errors Fastify raises before a handler runs (body too large, bad JSON, a poisoned __proto__ key,
+  // an unsupported media type) are problem+json like every other. The handler must be set before
+  // init registers the routes (a route keeps the handler of its registration); Nest's own, set after
+  // the routes, would reach none of them and only trigger Fastify's override warning, so it is skipped.
+  instance.setErrorHandler((error, request, reply) => {
+    const problem = problemFor(error, request.url);
+    if (problem.status >= 500 && problem.status !== 503) new Logger('Http').error(`${request.method} ${request.url}: ${String(error)}`, (error as Error)?.stack);
+    void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
+  });
+  adapter.setErrorHandler = () => instance;
   await app.init();
   const config = app.get(AppConfig);
   if (config.env.CLAIMDESK_ADMIN_TOKEN) await app.get(TokensService).ensureBootstrapAdmin(config.env.CLAIMDESK_ADMIN_TOKEN);

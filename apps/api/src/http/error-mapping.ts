@@ -21,6 +21,15 @@ export const STATUS_BY_ERROR = new Map<new (...args: never[]) => DomainError, nu
   [UnavailableError, 503],
 ]);
 
+/** Fastify's own refusals, before a handler runs, under the codes the API documents. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+};
+
 export interface DescribedError {
   status: number;
   code: string;
@@ -55,7 +64,8 @@ export function describeError(exception: unknown): DescribedError {
       fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastify.message ?? '')
         ? { errors: [{ field: 'body', message: 'is not valid JSON' }] }
         : {};
-    return { status: fastify.statusCode, code: fastify.code ?? 'BAD_REQUEST', detail: fastify.message ?? 'bad request', extensions: extra };
+    const code = FASTIFY_CODES[fastify.code ?? ''] ?? (extra.errors ? 'VALIDATION_FAILED' : (fastify.code ?? 'BAD_REQUEST'));
+    return { status: fastify.statusCode, code, detail: fastify.message ?? 'bad request', extensions: extra };
   }
   return { status: 500, code: 'INTERNAL', detail: 'internal error', extensions: {} };
 }

@@ -61,20 +61,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, instance: string): Problem {
-    const d = describeError(exception);
-    return this.problem(d.status, d.detail, instance, d.code, d.extensions);
+    return problemFor(exception, instance);
   }
+}
 
-  private problem(status: number, detail: string, instance: string, code: string, extensions: Record<string, unknown> = {}): Problem {
-    const title = ERROR_TITLES[status] ?? 'Error';
-    return {
-      type: `https://claimdesk.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
-      title,
-      status,
-      detail,
-      instance,
-      code,
-      ...extensions,
-    };
-  }
+/** RFC 9457 problem details for anything thrown, through the one mapping (error-mapping.ts). */
+export function problemFor(exception: unknown, instance: string): Problem {
+  const d = describeError(exception);
+  return {
+    type: `https://claimdesk.dev/problems/${d.code.toLowerCase().replace(/_/g, '-')}`,
+    title: ERROR_TITLES[d.status] ?? 'Error',
+    status: d.status,
+    detail: d.detail,
+    instance,
+    code: d.code,
+    ...d.extensions,
+  };
 }
