@@ -13,6 +13,9 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
         max: 20,
         connectionTimeoutMillis: 5_000,
       }),
+      // Prisma's default of 5 s for an interactive transaction is hit by a loaded machine long
+      // before anything is wrong; every transaction here is short, so the limit is a backstop only.
+      transactionOptions: { maxWait: 5_000, timeout: 15_000 },
     });
   }
 

@@ -153,11 +153,11 @@ export class AssignmentsService {
     return { ...assignment, status };
   }
 
+  /** After the commit: best effort (the reconciler is the safety net), never fails the request. */
   private async afterRelease(assignment: Assignment): Promise<void> {
-    const claim = await this.prisma.claim.findUnique({
-      where: { id: assignment.claimId },
-      select: { id: true, version: true, priority: true, status: true },
-    });
+    const claim = await this.prisma.claim
+      .findUnique({ where: { id: assignment.claimId }, select: { id: true, version: true, priority: true, status: true } })
+      .catch(() => null);
     if (claim?.status === 'PENDING') await this.routing.enqueueRoutes([claim]);
     await this.routing.routeWaitingFor(assignment.reviewerId);
   }

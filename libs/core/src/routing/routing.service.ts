@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Prisma, type Priority } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
 import { PreparedStatements, PrismaService } from '@claimdesk/database';
@@ -24,6 +24,7 @@ export interface WaitingClaim {
 
 @Injectable()
 export class RoutingService {
+  private readonly logger = new Logger(RoutingService.name);
   constructor(
     private readonly prisma: PrismaService,
     private readonly statements: PreparedStatements,
@@ -73,6 +74,17 @@ export class RoutingService {
    * let expire are left out, since they would only take the reviewer's turn.
    */
   async routeWaitingFor(reviewerId: string): Promise<number> {
+    // A nudge after a commit, never a reason to fail the request that committed: the reconciler
+    // finds whatever this misses.
+    try {
+      return await this.enqueueWaitingFor(reviewerId);
+    } catch (error) {
+      this.logger.warn(`could not look up waiting claims for ${reviewerId}, the reconciler will: ${String(error)}`);
+      return 0;
+    }
+  }
+
+  private async enqueueWaitingFor(reviewerId: string): Promise<number> {
     const rows = await this.prisma.$queryRaw<WaitingClaim[]>(Prisma.sql`
       SELECT c.id::text AS id, c.version, c.priority::text AS priority
       FROM "Person" p, "Claim" c JOIN "Article" a ON a.id = c."articleId"

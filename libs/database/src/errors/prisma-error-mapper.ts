@@ -18,6 +18,12 @@ export function mapPrismaError(error: unknown): DomainError | null {
         return new NotFoundError('record', String(error.meta?.modelName ?? ''));
       case 'P2000':
         return new ValidationError([{ field: String(error.meta?.column_name ?? 'value'), message: 'is too long' }]);
+      case 'P2034':
+        // Deadlock or serialisation failure: nothing was written; the same request can be sent again.
+        return new ConflictError('a concurrent change got in the way; retry the request', { retry: true });
+      case 'P2028':
+        // The interactive transaction ran past its time limit (a database under heavy load).
+        return new UnavailableError('the database is too busy to finish this change; retry shortly');
     }
     if (CONNECTION_CODES.has(error.code)) return new UnavailableError('database unavailable');
   }
