@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common'
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
+import { isRetryableTransactionError } from './errors/retryable';
 
 /** The one Prisma client of a process, on the pg driver adapter (no native engine: see README). */
 @Injectable()
@@ -20,7 +21,31 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
   }
 
   async onModuleInit(): Promise<void> {
+    this.retryDeadlocks();
     await this.$connect();
+  }
+
+  /**
+   * Interactive transactions that Postgres aborts as a deadlock or a serialisation failure are run
+   * again (up to 3 more times, with jitter). Triggers keep counters in the same transactions, and the
+   * router's one statement takes its row locks in an order a multi-statement transaction cannot
+   * always match, so the odd deadlock is expected under load; Postgres rolls the loser back whole,
+   * and running it again is the standard remedy. Array-form transactions are left as they are.
+   */
+  private retryDeadlocks(): void {
+    const original = this.$transaction.bind(this) as (...args: unknown[]) => Promise<unknown>;
+    const retrying = async (...args: unknown[]): Promise<unknown> => {
+      if (typeof args[0] !== 'function') return original(...args);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await original(...args);
+        } catch (error) {
+          if (attempt > MAX_TRANSACTION_RETRIES || !isRetryableTransactionError(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        }
+      }
+    };
+    this.$transaction = retrying as PrismaClient['$transaction'];
   }
 
   /**
@@ -33,3 +58,5 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
 }
 
 export type Tx = Parameters<Parameters<PrismaService['$transaction']>[0]>[0];
+
+const MAX_TRANSACTION_RETRIES = 3;

@@ -1,27 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import type { Assignment } from '@prisma/client';
-import { AssignmentsService, deadlineKind, type Principal } from '@claimdesk/core';
+import { AssignmentsService, type Principal } from '@claimdesk/core';
+import { toAssignmentView } from '../views/assignment.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
 import { DeclineAssignmentDto } from './dto/decline-assignment.dto';
 
-export function toAssignmentView(a: Assignment) {
-  return {
-    id: a.id,
-    claimId: a.claimId,
-    reviewerId: a.reviewerId,
-    assignedById: a.assignedById,
-    reason: a.reason,
-    status: a.status,
-    cost: a.cost,
-    /** dueAt is the offer's expiry while OFFERED ("offer"), the due time once ACCEPTED ("due"). */
-    deadline: deadlineKind(a.status),
-    dueAt: a.dueAt.toISOString(),
-    acceptedAt: a.acceptedAt?.toISOString() ?? null,
-    createdAt: a.createdAt.toISOString(),
-    updatedAt: a.updatedAt.toISOString(),
-  };
-}
 
 @Controller()
 export class AssignmentsController {

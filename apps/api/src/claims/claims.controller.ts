@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ClaimCommandsService, ClaimsQueryService, type ClaimCommandResult, type Principal } from '@claimdesk/core';
-import { toAssignmentView } from '../assignments/assignments.controller';
+import { toAssignmentView } from '../views/assignment.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
-import { toVerdictView } from '../verdicts/verdicts.controller';
+import { toVerdictView } from '../views/verdict.view';
 import { AssignClaimDto, ClaimNoteDto, PatchClaimDto } from './dto/claim-commands.dto';
 
 function toCommandView({ claim, assignment }: ClaimCommandResult) {

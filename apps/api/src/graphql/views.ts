@@ -1,5 +1,4 @@
-import type { Assignment, Claim, Person } from '@prisma/client';
-import type { VerdictWithEvidence } from '@claimdesk/core';
+import type { Claim } from '@prisma/client';
 
 // Row -> GraphQL object, with the REST field names and formats.
 
@@ -23,47 +22,7 @@ export function claimView(c: Claim) {
   };
 }
 
-export function assignmentView(a: Assignment) {
-  return {
-    id: a.id,
-    claimId: a.claimId,
-    reviewerId: a.reviewerId,
-    assignedById: a.assignedById,
-    reason: a.reason,
-    status: a.status,
-    dueAt: a.dueAt.toISOString(),
-    createdAt: a.createdAt.toISOString(),
-    updatedAt: a.updatedAt.toISOString(),
-  };
-}
-
-export function verdictView(v: VerdictWithEvidence) {
-  return {
-    id: v.id,
-    claimId: v.claimId,
-    authorId: v.authorId,
-    rating: v.rating,
-    rationale: v.rationale,
-    confidence: v.confidence,
-    status: v.status,
-    decidedById: v.decidedById,
-    decisionNote: v.decisionNote,
-    sources: v.evidence,
-    createdAt: v.createdAt.toISOString(),
-    updatedAt: v.updatedAt.toISOString(),
-  };
-}
-
-export function personView(p: Person) {
-  return {
-    id: p.id,
-    name: p.name,
-    email: p.email,
-    role: p.role,
-    topics: p.topics,
-    languages: p.languages,
-    capacity: p.capacity,
-    openLoad: p.openLoad,
-    active: p.active,
-  };
-}
+// The rest are the REST views: one shape per resource, whichever door asks.
+export { toAssignmentView as assignmentView } from '../views/assignment.view';
+export { toPersonView as personView } from '../views/person.view';
+export { toVerdictView as verdictView } from '../views/verdict.view';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import type { Person } from '@prisma/client';
 import { ListsService, PeopleService, TokensService, type Principal } from '@claimdesk/core';
+import { toPersonView } from '../views/person.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
 import { ListPeopleQuery } from './dto/list-people.query';
@@ -8,24 +8,6 @@ import { CreatePersonDto, CreateTokenDto, PatchPersonDto, PatchSelfDto } from '.
 
 const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
-function toPersonView(p: Person) {
-  return {
-    id: p.id,
-    name: p.name,
-    email: p.email,
-    role: p.role,
-    topics: p.topics,
-    languages: p.languages,
-    capacity: p.capacity,
-    maxCapacity: p.maxCapacity,
-    openLoad: p.openLoad,
-    active: p.active,
-    availableFrom: p.availableFrom?.toISOString() ?? null,
-    availableUntil: p.availableUntil?.toISOString() ?? null,
-    conflicts: p.conflicts,
-    createdAt: p.createdAt.toISOString(),
-  };
-}
 
 @Controller()
 export class PeopleController {

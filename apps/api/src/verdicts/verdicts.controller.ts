@@ -1,25 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { VerdictsService, type Principal, type VerdictView } from '@claimdesk/core';
+import { VerdictsService, type Principal } from '@claimdesk/core';
+import { toVerdictView } from '../views/verdict.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
 import { ReturnVerdictDto, SubmitVerdictDto } from './dto/submit-verdict.dto';
 
-export function toVerdictView(v: VerdictView) {
-  return {
-    id: v.id,
-    claimId: v.claimId,
-    authorId: v.authorId,
-    rating: v.rating,
-    rationale: v.rationale,
-    confidence: v.confidence,
-    status: v.status,
-    decidedById: v.decidedById,
-    decisionNote: v.decisionNote,
-    sources: v.evidence,
-    createdAt: v.createdAt.toISOString(),
-    updatedAt: v.updatedAt.toISOString(),
-  };
-}
 
 @Controller()
 export class VerdictsController {

@@ -1,8 +1,10 @@
-import type { Assignment, Person, Verdict } from '@prisma/client';
+import type { VerdictView } from '../verdicts/verdicts.service';
+import type { Assignment, Person } from '@prisma/client';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@claimdesk/database';
 
-export type VerdictWithEvidence = Verdict & { evidence: Array<{ url: string; title: string | null; note: string | null }> };
+/** The same shape the verdict service returns. */
+export type VerdictWithEvidence = VerdictView;
 
 /**
  * One query per batch of keys, in the order of the keys: what DataLoaders (GraphQL) and list

@@ -1,4 +1,5 @@
 import { Prisma } from '@prisma/client';
+import { isRetryableTransactionError } from './retryable';
 import { ConflictError, DomainError, NotFoundError, UnavailableError, ValidationError } from './domain-errors';
 
 const CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
@@ -28,6 +29,9 @@ export function mapPrismaError(error: unknown): DomainError | null {
     if (CONNECTION_CODES.has(error.code)) return new UnavailableError('database unavailable');
   }
   if (error instanceof Prisma.PrismaClientInitializationError) return new UnavailableError('database unavailable');
+  if (isRetryableTransactionError(error)) {
+    return new ConflictError('a concurrent change got in the way; retry the request', { retry: true });
+  }
   const message = error instanceof Error ? `${error.message} ${(error as { cause?: unknown }).cause ?? ''}` : '';
   if (CONNECTION_MESSAGE.test(message)) return new UnavailableError('database unavailable');
   return null;
