@@ -274,6 +274,10 @@ describe('hostile input (fast-check): never a 5xx, and the database holds exactl
     await pg.query(`UPDATE "Person" SET "openLoad" = "openLoad" + 2 WHERE id = $1`, [reviewer.id]);
     const sources = (n: number) => Array.from({ length: n }, (_, i) => ({ url: `https://example.org/${i}` }));
     const asReviewer = httpClient(desk.api, reviewer.token);
+    // Found by fast-check (seed 102264805): an array where a source object belongs used to reach Postgres.
+    const nested = await asReviewer.post(`/claims/${rows[0].claimId}/verdicts`, { rating: 'FALSE', rationale: 'r', sources: [[]] });
+    expect(nested.status).toBe(400);
+    expect(nested.body.errors.map((e: { field: string }) => e.field)).toContain('sources');
     const tooMany = await asReviewer.post(`/claims/${rows[0].claimId}/verdicts`, { rating: 'FALSE', rationale: 'r', sources: sources(51) });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'sources' })]);

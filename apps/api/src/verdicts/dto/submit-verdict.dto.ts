@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -47,6 +48,8 @@ export class SubmitVerdictDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'sources must list at least one source' })
   @ArrayMaxSize(50)
+  // ValidateNested alone lets an inner array through ([[]]); each source must be an object.
+  @IsObject({ each: true, message: 'each source must be an object {url, title?, note?}' })
   @ValidateNested({ each: true })
   @Type(() => EvidenceSourceDto)
   sources!: EvidenceSourceDto[];
