@@ -82,3 +82,48 @@ describe('token housekeeping across two API processes', () => {
     await waitFor(async () => (await fresh.get('/me')).status === 401, { what: 'revocation to reach the other process', timeoutMs: 2_000, intervalMs: 20 });
   });
 });
+
+describe('webhook destinations (server-side request forgery)', () => {
+  let db: TestDatabase;
+  let api: NestFastifyApplication;
+  let env: ReturnType<typeof testEnv>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = testEnv(db.url);
+    api = await createApiApp(env, { logger: false });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await deleteQueueKeys(env.REDIS_URL, env.CLAIMDESK_QUEUE_PREFIX);
+    await db.drop();
+  });
+
+  it('refuses loopback, private, link-local and non-http destinations, accepts a public one, shows the secret once', async () => {
+    const admin = httpClient(api, env.CLAIMDESK_ADMIN_TOKEN);
+    for (const url of ['http://127.0.0.1:3000/x', 'http://10.0.0.8/x', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/x', 'file:///etc/passwd']) {
+      const refused = await admin.post('/webhooks', { url, events: ['claim.published'] });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].field).toBe('url');
+    }
+    const created = await admin.post('/webhooks', { url: 'https://93.184.216.34/hook', events: ['claim.published'] });
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toMatch(/^[0-9a-f]{64}$/);
+    const listed = await admin.get('/webhooks');
+    expect(listed.body).toHaveLength(1);
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
+    expect((await admin.post('/webhooks', { url: 'https://93.184.216.34/hook', events: ['nope'] })).status).toBe(400);
+  });
+
+  it('lets an admin allow private destinations explicitly', async () => {
+    const openEnv = { ...env, CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: true };
+    const open = await createApiApp(openEnv, { logger: false });
+    try {
+      const created = await httpClient(open, env.CLAIMDESK_ADMIN_TOKEN).post('/webhooks', { url: 'http://10.0.0.8/x', events: ['claim.published'] });
+      expect(created.status).toBe(201);
+    } finally {
+      await open.close();
+    }
+  });
+});

@@ -98,6 +98,14 @@ export const REST_ROUTES: Record<string, RouteRule> = {
   'GET /me': { permission: 'person.self', path: () => '/me' },
   'PATCH /me': { permission: 'person.self', path: () => '/me', body: () => ({ conflicts: [] }) },
 
+  'POST /webhooks': {
+    permission: 'webhook.manage',
+    path: () => '/webhooks',
+    // A literal public address: the SSRF guard passes it without DNS (the test machine has none).
+    body: (_f, caller) => ({ url: `https://93.184.216.34/hooks/${caller}`, events: ['claim.published'] }),
+  },
+  'GET /webhooks': { permission: 'webhook.manage', path: () => '/webhooks' },
+  'DELETE /webhooks/{id}': { permission: 'webhook.manage', path: () => '/webhooks/00000000-0000-4000-8000-000000000000' },
   'GET /tokens': { permission: 'person.self', path: () => '/tokens' },
   'POST /tokens/{id}/revoke': { permission: 'person.self', owner: 'viewerToken', path: (f) => `/tokens/${f.viewerSpareTokenId}/revoke`, body: () => ({}) },
   'POST /tokens/{id}/rotate': { permission: 'person.self', owner: 'viewerToken', path: (f) => `/tokens/${f.viewerSpareTokenId}/rotate`, body: () => ({}) },

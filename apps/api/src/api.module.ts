@@ -20,6 +20,7 @@ import { RateLimiter } from './limits/rate-limiter';
 import { ClaimsListController } from './lists/claims-list.controller';
 import { PeopleController } from './people/people.controller';
 import { TokensController } from './tokens/tokens.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { VerdictsController } from './verdicts/verdicts.controller';
 
 /** The HTTP process: controllers over the shared services; it registers no queue processors. */
@@ -29,7 +30,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule, AuthModule, ApiGraphqlModule],
-      controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController, TokensController,
+      controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController, TokensController, WebhooksController,
         ClaimsListController, DashboardController, EventsController],
       providers: [
         RateLimiter,

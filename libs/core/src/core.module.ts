@@ -15,6 +15,7 @@ import { ListsService } from './queries/lists.service';
 import { ReconcilerService } from './reconcile/reconciler.service';
 import { RoutingService } from './routing/routing.service';
 import { VerdictsService } from './verdicts/verdicts.service';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 const SERVICES = [
   ArticlesService,
@@ -33,6 +34,7 @@ const SERVICES = [
   RoutingService,
   TokensService,
   VerdictsService,
+  WebhooksService,
 ];
 
 /** The service layer shared by the api and the worker; it expects Config, Database and Queue modules. */

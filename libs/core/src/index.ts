@@ -23,3 +23,5 @@ export * from './live/live-updates.service';
 export * from './queries/batch-reads';
 export * from './queries/cursor';
 export * from './queries/lists.service';
+export * from './webhooks/destination-guard';
+export * from './webhooks/webhooks.service';

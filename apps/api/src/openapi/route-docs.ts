@@ -90,8 +90,11 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /claims/{id}/unassign': { summary: 'Hand the claim back to the router (editor)', body: 'ClaimNote', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
   'PATCH /people/{id}': { summary: 'Edit a person (admin)', body: 'PatchPerson', ok: [200, 'Person'], errors: [400, 401, 403, 404, 409] },
   'PATCH /me': { summary: 'Availability, conflicts and capacity up to maxCapacity (self-service)', body: 'PatchSelf', ok: [200, 'Person'], errors: [400, 401] },
+  'POST /webhooks': { summary: 'Subscribe a URL to events (admin); refused when it resolves to a loopback, private or link-local address; the secret is shown once', body: 'CreateWebhook', ok: [201, 'WebhookCreated'], errors: [400, 401, 403] },
+  'GET /webhooks': { summary: 'Webhook subscriptions, never their secrets (admin)', ok: [200, 'WebhookList'], errors: [401, 403] },
+  'DELETE /webhooks/{id}': { summary: 'Deactivate a webhook subscription (admin)', ok: [200, 'Webhook'], errors: [400, 401, 403, 404] },
   'GET /tokens': { summary: 'API tokens, never their values (admin)', ok: [200, 'TokenInfoList'], params: [q('personId', { type: 'string', format: 'uuid' })], errors: [400, 401, 403] },
-  'POST /tokens/{id}/revoke': { summary: 'Revoke a token (admin; cached authentications expire within 30 s)', ok: [200, 'TokenInfo'], errors: [400, 401, 403, 404] },
+  'POST /tokens/{id}/revoke': { summary: 'Revoke a token (admin, or its owner); every API process forgets it at commit', ok: [200, 'TokenInfo'], errors: [400, 401, 403, 404] },
   'POST /tokens/{id}/rotate': { summary: 'Revoke a token and issue its replacement, shown once (admin)', ok: [201, 'Token'], errors: [400, 401, 403, 404] },
   'GET /admin/jobs/failed': {
     summary: 'Failed jobs, per queue (admin)', ok: [200, 'FailedJobList'],

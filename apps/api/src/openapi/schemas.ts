@@ -158,6 +158,9 @@ export const SCHEMAS: Record<string, Schema> = {
       active: { type: 'boolean' }, availableFrom: { ...time, nullable: true }, availableUntil: { ...time, nullable: true }, conflicts: { type: 'array', items: str },
     },
   },
+  CreateWebhook: { type: 'object', additionalProperties: false, required: ['url', 'events'], properties: { url: { type: 'string', format: 'uri' }, events: { type: 'array', minItems: 1, items: str } } },
+  Webhook: { type: 'object', properties: { id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' }, createdAt: time } },
+  WebhookCreated: { type: 'object', properties: { id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' }, createdAt: time, secret: str } },
   TokenInfo: { type: 'object', properties: { id: uuid, personId: uuid, name: str, createdAt: time, lastUsedAt: { ...time, nullable: true }, expiresAt: { ...time, nullable: true }, revokedAt: { ...time, nullable: true } } },
   FailedJob: { type: 'object', properties: { queue: str, id: str, name: str, data: {}, failedReason: nstr, attemptsMade: int } },
 };
