@@ -76,6 +76,11 @@ describe('token housekeeping across two API processes', () => {
     expect((await fresh.get('/me')).body.email).toBe('vera@limits.test');
 
     const stranger = await addPerson(admin, { name: 'Sam', email: 'sam@limits.test', role: 'VIEWER' });
+    // A token made with a lifetime carries its expiry.
+    const shortLived = await admin.post(`/people/${stranger.id}/tokens`, { name: 'ci', expiresInDays: 7 });
+    expect(shortLived.status).toBe(201);
+    expect(Date.parse(shortLived.body.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect((await admin.post(`/people/${stranger.id}/tokens`, { expiresInDays: 0 })).status).toBe(400);
     expect((await httpClient(first, stranger.token).post(`/tokens/${rotated.body.id}/revoke`)).status).toBe(403);
     // Revoked through the other API process: this one hears of it at commit (NOTIFY), not 30 s later.
     expect((await admin.post(`/tokens/${rotated.body.id}/revoke`)).status).toBe(200);

@@ -1,13 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { BatchReads, LIST_MAX_LIMIT, ListsService, type Principal } from '@claimdesk/core';
+import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { BatchReads, ListsService, type Principal } from '@claimdesk/core';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { assignmentView, claimView } from '../graphql/views';
+import { PageQuery } from '../http/page-query';
 
 export const CLAIM_STATUSES = ['CANDIDATE', 'PENDING', 'ASSIGNED', 'IN_REVIEW', 'SUBMITTED', 'PUBLISHED', 'DISMISSED'] as const;
 
-export class ListClaimsQuery {
+export class ListClaimsQuery extends PageQuery {
   @IsOptional()
   @IsIn(CLAIM_STATUSES, { message: `status must be one of ${CLAIM_STATUSES.join(', ')}` })
   status?: (typeof CLAIM_STATUSES)[number];
@@ -51,18 +52,6 @@ export class ListClaimsQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIST_MAX_LIMIT)
-  limit?: number;
 }
 
 /** GET /claims: the desk's claims across articles, filtered, newest first, keyset-paginated. */

@@ -112,7 +112,7 @@ export const SCHEMAS: Record<string, Schema> = {
       capacity: int, openLoad: int, active: { type: 'boolean' }, createdAt: time,
     },
   },
-  CreateToken: { type: 'object', additionalProperties: false, properties: { name: str } },
+  CreateToken: { type: 'object', additionalProperties: false, properties: { name: str, expiresInDays: { type: 'integer', minimum: 1, maximum: 3650 } } },
   Token: { type: 'object', properties: { id: uuid, personId: uuid, token: { type: 'string', description: 'shown once' } } },
   Event: {
     type: 'object',

@@ -71,7 +71,8 @@ export class PeopleController {
   /** The token is in this response only; claimdesk keeps its hash. */
   @Post('people/:id/tokens')
   async createToken(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Body() dto: CreateTokenDto) {
-    const { id: tokenId, token } = await this.tokens.create(actor, id, dto?.name);
-    return { id: tokenId, personId: id, token };
+    const expiresAt = dto?.expiresInDays ? new Date(Date.now() + dto.expiresInDays * 86_400_000) : undefined;
+    const { id: tokenId, token } = await this.tokens.create(actor, id, dto?.name, expiresAt);
+    return { id: tokenId, personId: id, token, expiresAt: expiresAt?.toISOString() ?? null };
   }
 }

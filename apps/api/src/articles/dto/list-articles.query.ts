@@ -1,11 +1,10 @@
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { LIST_MAX_LIMIT } from '@claimdesk/core';
+import { IsDateString, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PRIORITIES } from './ingest-article.dto';
+import { PageQuery } from '../../http/page-query';
 
 export const ARTICLE_STATUSES = ['INGESTED', 'EXTRACTING', 'IN_REVIEW', 'COMPLETED', 'FAILED'] as const;
 
-export class ListArticlesQuery {
+export class ListArticlesQuery extends PageQuery {
   @IsOptional()
   @IsIn(ARTICLE_STATUSES, { message: `status must be one of ${ARTICLE_STATUSES.join(', ')}` })
   status?: (typeof ARTICLE_STATUSES)[number];
@@ -28,16 +27,4 @@ export class ListArticlesQuery {
   @IsOptional()
   @IsDateString({ strict: true }, { message: 'to must be an ISO 8601 date' })
   to?: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIST_MAX_LIMIT)
-  limit?: number;
 }

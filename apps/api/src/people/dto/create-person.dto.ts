@@ -103,4 +103,11 @@ export class CreateTokenDto {
   @IsString()
   @Length(1, 100)
   name?: string;
+
+  /** The token stops working this many days after it is made; none: until revoked. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  expiresInDays?: number;
 }

@@ -1,9 +1,9 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { LIST_MAX_LIMIT } from '@claimdesk/core';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ROLES } from './create-person.dto';
+import { PageQuery } from '../../http/page-query';
 
-export class ListPeopleQuery {
+export class ListPeopleQuery extends PageQuery {
   @IsOptional()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: (typeof ROLES)[number];
@@ -18,16 +18,4 @@ export class ListPeopleQuery {
   @IsString()
   @Length(1, 60)
   topic?: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIST_MAX_LIMIT)
-  limit?: number;
 }
