@@ -1,33 +1,29 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../apps/api/src/create-api-app';
-import { createTestDatabase, deleteQueueKeys, httpClient, testEnv, waitFor, type TestDatabase } from '@claimdesk/testing';
+import { httpClient, startTestDesk, waitFor, type TestDesk } from '@claimdesk/testing';
 import { addPerson } from './desk-builder';
 
-describe('tokens and rate limits (real Postgres, real Redis, two API processes)', () => {
-  let db: TestDatabase;
-  let first: NestFastifyApplication;
-  let second: NestFastifyApplication;
-  let env: ReturnType<typeof testEnv>;
-
+/** Two API instances over one database and one Redis prefix, like two processes behind a balancer. */
+function twoApiProcesses(env: Record<string, string> = {}) {
+  const ctx = {} as { desk: TestDesk; first: NestFastifyApplication; second: NestFastifyApplication; env: TestDesk['env'] };
   beforeAll(async () => {
-    db = await createTestDatabase();
-    env = testEnv(db.url, { CLAIMDESK_RATE_LIMIT_PER_MINUTE: '5' });
-    // Two API instances over one database and one Redis prefix, like two processes behind a balancer.
-    first = await createApiApp(env, { logger: false });
-    second = await createApiApp(env, { logger: false });
+    ctx.desk = await startTestDesk({ workers: 0, apis: 2, env });
+    [ctx.first, ctx.second] = ctx.desk.apis;
+    ctx.env = ctx.desk.env;
   });
-
   afterAll(async () => {
-    await first?.close();
-    await second?.close();
-    await deleteQueueKeys(env.REDIS_URL, env.CLAIMDESK_QUEUE_PREFIX);
-    await db.drop();
+    await ctx.desk?.close();
   });
+  return ctx;
+}
+
+describe('tokens and rate limits (real Postgres, real Redis, two API processes)', () => {
+  const ctx = twoApiProcesses({ CLAIMDESK_RATE_LIMIT_PER_MINUTE: '5' });
 
   it('shares one per-person budget across API processes and answers 429 with Retry-After past it', async () => {
-    const admin = httpClient(first, env.CLAIMDESK_ADMIN_TOKEN);
+    const admin = httpClient(ctx.first, ctx.env.CLAIMDESK_ADMIN_TOKEN);
     const reviewer = await addPerson(admin, { name: 'Rita', email: 'rita@limits.test', role: 'REVIEWER' });
-    const doors = [httpClient(first, reviewer.token), httpClient(second, reviewer.token)];
+    const doors = [httpClient(ctx.first, reviewer.token), httpClient(ctx.second, reviewer.token)];
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await doors[i % 2].get('/me')).status);
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
@@ -37,42 +33,25 @@ describe('tokens and rate limits (real Postgres, real Redis, two API processes)'
     expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
     // Someone else's budget is their own.
     const other = await addPerson(admin, { name: 'Otto', email: 'otto@limits.test', role: 'VIEWER' });
-    expect((await httpClient(second, other.token).get('/me')).status).toBe(200);
+    expect((await httpClient(ctx.second, other.token).get('/me')).status).toBe(200);
   });
 });
 
 describe('token housekeeping across two API processes', () => {
-  let db: TestDatabase;
-  let first: NestFastifyApplication;
-  let second: NestFastifyApplication;
-  let env: ReturnType<typeof testEnv>;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    env = testEnv(db.url);
-    first = await createApiApp(env, { logger: false });
-    second = await createApiApp(env, { logger: false });
-  });
-
-  afterAll(async () => {
-    await first?.close();
-    await second?.close();
-    await deleteQueueKeys(env.REDIS_URL, env.CLAIMDESK_QUEUE_PREFIX);
-    await db.drop();
-  });
+  const ctx = twoApiProcesses();
 
   it('lists tokens without their secret, rotates and revokes them', async () => {
-    const admin = httpClient(second, env.CLAIMDESK_ADMIN_TOKEN);
+    const admin = httpClient(ctx.second, ctx.env.CLAIMDESK_ADMIN_TOKEN);
     const viewer = await addPerson(admin, { name: 'Vera', email: 'vera@limits.test', role: 'VIEWER' });
-    const own = await httpClient(first, viewer.token).get('/tokens');
+    const own = await httpClient(ctx.first, viewer.token).get('/tokens');
     expect(own.status).toBe(200);
     expect(own.body).toHaveLength(1);
     expect(JSON.stringify(own.body)).not.toContain(viewer.token);
 
-    const rotated = await httpClient(first, viewer.token).post(`/tokens/${own.body[0].id}/rotate`);
+    const rotated = await httpClient(ctx.first, viewer.token).post(`/tokens/${own.body[0].id}/rotate`);
     expect(rotated.status).toBe(201);
-    expect((await httpClient(first, viewer.token).get('/tokens')).status).toBe(401);
-    const fresh = httpClient(first, rotated.body.token);
+    expect((await httpClient(ctx.first, viewer.token).get('/tokens')).status).toBe(401);
+    const fresh = httpClient(ctx.first, rotated.body.token);
     expect((await fresh.get('/me')).body.email).toBe('vera@limits.test');
 
     const stranger = await addPerson(admin, { name: 'Sam', email: 'sam@limits.test', role: 'VIEWER' });
@@ -81,7 +60,7 @@ describe('token housekeeping across two API processes', () => {
     expect(shortLived.status).toBe(201);
     expect(Date.parse(shortLived.body.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     expect((await admin.post(`/people/${stranger.id}/tokens`, { expiresInDays: 0 })).status).toBe(400);
-    expect((await httpClient(first, stranger.token).post(`/tokens/${rotated.body.id}/revoke`)).status).toBe(403);
+    expect((await httpClient(ctx.first, stranger.token).post(`/tokens/${rotated.body.id}/revoke`)).status).toBe(403);
     // Revoked through the other API process: this one hears of it at commit (NOTIFY), not 30 s later.
     expect((await admin.post(`/tokens/${rotated.body.id}/revoke`)).status).toBe(200);
     await waitFor(async () => (await fresh.get('/me')).status === 401, { what: 'revocation to reach the other process', timeoutMs: 2_000, intervalMs: 20 });
@@ -89,24 +68,10 @@ describe('token housekeeping across two API processes', () => {
 });
 
 describe('webhook destinations (server-side request forgery)', () => {
-  let db: TestDatabase;
-  let api: NestFastifyApplication;
-  let env: ReturnType<typeof testEnv>;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    env = testEnv(db.url);
-    api = await createApiApp(env, { logger: false });
-  });
-
-  afterAll(async () => {
-    await api?.close();
-    await deleteQueueKeys(env.REDIS_URL, env.CLAIMDESK_QUEUE_PREFIX);
-    await db.drop();
-  });
+  const ctx = twoApiProcesses();
 
   it('refuses loopback, private, link-local and non-http destinations, accepts a public one, shows the secret once', async () => {
-    const admin = httpClient(api, env.CLAIMDESK_ADMIN_TOKEN);
+    const admin = httpClient(ctx.first, ctx.env.CLAIMDESK_ADMIN_TOKEN);
     for (const url of ['http://127.0.0.1:3000/x', 'http://10.0.0.8/x', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/x', 'file:///etc/passwd']) {
       const refused = await admin.post('/webhooks', { url, events: ['claim.published'] });
       expect(refused.status).toBe(400);
@@ -122,10 +87,10 @@ describe('webhook destinations (server-side request forgery)', () => {
   });
 
   it('lets an admin allow private destinations explicitly', async () => {
-    const openEnv = { ...env, CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: true };
+    const openEnv = { ...ctx.env, CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: true };
     const open = await createApiApp(openEnv, { logger: false });
     try {
-      const created = await httpClient(open, env.CLAIMDESK_ADMIN_TOKEN).post('/webhooks', { url: 'http://10.0.0.8/x', events: ['claim.published'] });
+      const created = await httpClient(open, ctx.env.CLAIMDESK_ADMIN_TOKEN).post('/webhooks', { url: 'http://10.0.0.8/x', events: ['claim.published'] });
       expect(created.status).toBe(201);
     } finally {
       await open.close();
