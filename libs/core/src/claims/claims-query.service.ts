@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, Verdict } from '@prisma/client';
+import type { Claim, Prisma, Verdict } from '@prisma/client';
 import { NotFoundError, PrismaService } from '@claimdesk/database';
 import { authorize, visibleVerdicts } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -50,8 +50,8 @@ const WITH_LIVE_ASSIGNMENT = {
 
 type ClaimWithLive = Prisma.ClaimGetPayload<{ include: typeof WITH_LIVE_ASSIGNMENT }>;
 
-function toClaimView(c: ClaimWithLive): ClaimView {
-  const a = c.assignments[0];
+/** A claim's own fields as both doors show them (ids as strings, the score's features by name). */
+export function claimFields(c: Claim): Omit<ClaimView, 'assignment'> {
   return {
     id: c.id,
     articleId: c.articleId,
@@ -72,12 +72,18 @@ function toClaimView(c: ClaimWithLive): ClaimView {
     priority: c.priority,
     version: c.version,
     duplicateOfId: c.duplicateOfId,
+  };
+}
+
+function toClaimView(c: ClaimWithLive): ClaimView {
+  const a = c.assignments[0];
+  return {
+    ...claimFields(c),
     assignment: a
       ? { id: a.id, reviewer: a.reviewer, status: a.status, dueAt: a.dueAt.toISOString(), reason: a.reason }
       : null,
   };
 }
-
 
 /** Read side of claims: one query for the claims and their live assignment, however many claims. */
 @Injectable()
