@@ -3,6 +3,8 @@ import IORedis from 'ioredis';
 import { AppConfig } from '@claimdesk/config';
 import { redisOptions } from '@claimdesk/queue';
 
+type RateHitCommand = { claimdeskRateHit: (key: string, windowMs: string) => Promise<[number, number]> };
+
 export interface RateDecision {
   allowed: boolean;
   limit: number;
@@ -34,6 +36,8 @@ export class RateLimiter implements OnModuleDestroy {
       commandTimeout: 300,
     });
     this.redis.on('error', () => undefined);
+    // Sent by SHA after the first call (EVALSHA), not as the whole script on every request.
+    this.redis.defineCommand('claimdeskRateHit', { numberOfKeys: 1, lua: HIT });
   }
 
   get limit(): number {
@@ -44,7 +48,8 @@ export class RateLimiter implements OnModuleDestroy {
     const window = Math.floor(Date.now() / this.windowMs);
     const key = `${this.config.env.CLAIMDESK_QUEUE_PREFIX}:ratelimit:${subject}:${window}`;
     try {
-      const [count, ttl] = (await this.redis.eval(HIT, 1, key, String(this.windowMs))) as [number, number];
+      const hit = (this.redis as unknown as RateHitCommand).claimdeskRateHit;
+      const [count, ttl] = await hit.call(this.redis, key, String(this.windowMs));
       const allowed = count <= this.limit;
       return {
         allowed,
