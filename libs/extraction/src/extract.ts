@@ -1,12 +1,11 @@
 // extractClaims: body -> typed units -> one claim per sentence unit, each with its span, speaker,
 // entities, topics, check-worthiness score and reasons, restatement link and atomic parts.
 import { findAttribution } from './attribution/attribution';
-import { PERSONAL_PRONOUNS } from './attribution/lexicon';
-import { SpeakerNormaliser } from './attribution/speakers';
+import { resolveSpeakers } from './attribution/resolve-speakers';
 import { contentStems, findDuplicates } from './claims/duplicates';
 import { atomicParts } from './claims/parts';
 import { findDates } from './entities/dates';
-import { capitalisedRuns, classifyRun, collectPeople, namedEntities } from './entities/names';
+import { collectPeople, namedEntities } from './entities/names';
 import { findNumbers } from './entities/numbers';
 import { WORD_RE, analyseSentence } from './scoring/features';
 import { BUNDLED_MODEL, reasonFor, scoreAnalysis, type ScoreResult } from './scoring/model';
@@ -36,11 +35,16 @@ export function scoreSentence(sentence: string, _publishedAt?: Date | null): { s
   return { score: r.score, features: r.features };
 }
 
+// A blank line, or a line break before an indented line (wire copy), between two sentences.
+const PARAGRAPH_BREAK_RE = /\n[ \t]*\n|\n[ \t]+\S/;
+
 interface Working {
   ordinal: number;
   start: number;
   end: number;
   norm: string;
+  /** First sentence of its paragraph (a quotation left open before it ends there). */
+  newParagraph: boolean;
   speakerPhrase: string | null;
   verb: string | null;
   core: string | null;
@@ -49,22 +53,6 @@ interface Working {
   words: string[];
   /** Words of the whole sentence, frame included (topics read these: "Party Vice President"). */
   allWords: string[];
-}
-
-/** The person named at the start of a sentence (its likely subject), normalised, or null. */
-function subjectPerson(s: string, knownPeople: Map<string, string>): string | null {
-  const runs = capitalisedRuns(s);
-  if (runs.length === 0) return null;
-  const first = runs[0];
-  // The subject opens the sentence, possibly after titles or a short lead-in ("On Monday, ...").
-  const before = s.slice(0, first.start);
-  if (!/^["']?(?:[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+|(?:[^,]{0,30},\s+))?$/.test(before) && before.trim() !== '') return null;
-  // An unknown capitalised word opening a sentence ("Guaido held talks") may well be a person:
-  // counting it only makes pronoun resolution more cautious.
-  const kind = classifyRun(first, knownPeople);
-  if (kind === 'organisation' || kind === 'place' || (kind === null && first.tokens.length > 3)) return null;
-  const name = first.tokens.join(' ');
-  return knownPeople.get(name) ?? name;
 }
 
 export function extractClaims(input: ExtractionInput, options: ExtractionOptions = {}): ExtractionResult {
@@ -83,7 +71,6 @@ export function extractClaims(input: ExtractionInput, options: ExtractionOptions
 
   // Names anywhere in the article (caption and headline included) let "Maduro" find "Nicolas Maduro".
   const knownPeople = collectPeople([...(title ? [title] : []), ...raw.map((u) => norm.text.slice(u.start, u.end))]);
-  const speakers = new SpeakerNormaliser(knownPeople);
 
   const work: Working[] = [];
   raw.forEach((u, i) => {
@@ -100,6 +87,7 @@ export function extractClaims(input: ExtractionInput, options: ExtractionOptions
       start: units[i].start,
       end: units[i].end,
       norm: s,
+      newParagraph: i === 0 || raw[i - 1].kind !== 'sentence' || PARAGRAPH_BREAK_RE.test(norm.text.slice(raw[i - 1].end, u.start)),
       speakerPhrase: attr ? attr.speaker : null,
       verb: attr ? attr.verb : null,
       // The core text is sliced from the original body, like the sentence: quotes stay curly.
@@ -110,43 +98,22 @@ export function extractClaims(input: ExtractionInput, options: ExtractionOptions
     });
   });
 
-  // Speakers: normalise, and resolve "he"/"she" to the last named speaker when nobody else has
-  // been named since (otherwise the pronoun is ambiguous and the speaker stays unknown).
-  let lastPerson: string | null = null;
-  let othersSinceLast = false;
-  const resolvedSpeakers: Array<string | null> = [];
-  const entitiesOf: ExtractedEntities[] = [];
-  for (const w of work) {
+  const resolvedSpeakers = resolveSpeakers(
+    work.map((w) => ({ text: w.norm, newParagraph: w.newParagraph, framePhrase: w.speakerPhrase })),
+    knownPeople,
+  );
+  const entitiesOf: ExtractedEntities[] = work.map((w) => {
     const named = namedEntities(w.norm, knownPeople);
     const dates = findDates(w.norm, publishedAt);
     const numbers = findNumbers(w.norm, dates);
-    entitiesOf.push({
+    return {
       people: named.people,
       organisations: named.organisations,
       places: named.places,
       dates: dates.map((d) => ({ text: d.text, iso: d.iso })),
       numbers: numbers.map((n) => ({ text: n.text, value: n.value, unit: n.unit })),
-    });
-    let speaker: string | null = null;
-    if (w.speakerPhrase) {
-      const p = w.speakerPhrase.trim();
-      if (PERSONAL_PRONOUNS.has(p.toLowerCase())) {
-        speaker = lastPerson && !othersSinceLast ? lastPerson : null;
-      } else if (!/^(?:they|we|i|it|you)$/i.test(p)) {
-        const n = speakers.normalise(p);
-        speaker = n.name;
-        if (n.person) {
-          lastPerson = n.name;
-          othersSinceLast = false;
-        }
-      }
-    }
-    resolvedSpeakers.push(speaker);
-    // Another person as the subject of a sentence ("Figuera and Guaido believed ...") makes a later
-    // "he" ambiguous; people merely mentioned as objects do not.
-    const subject = subjectPerson(w.norm, knownPeople);
-    if (subject && subject !== lastPerson && subject !== speaker) othersSinceLast = true;
-  }
+    };
+  });
 
   const dupes = findDuplicates(work.map((w, i) => ({ stems: contentStems(w.words), speaker: resolvedSpeakers[i] })));
 

@@ -11,3 +11,8 @@ export function sentencesOf(body: string, input: Partial<ExtractionInput> = {}):
 export function unitsOf(body: string, input: Partial<ExtractionInput> = {}): string[] {
   return extractClaims({ body, ...input }).units.map((u: TextUnit) => `${u.kind}: ${u.text}`);
 }
+
+/** The resolved speaker of each sentence. */
+export function speakersOf(body: string): Array<string | null> {
+  return extractClaims({ body }).claims.map((c) => c.speaker);
+}

@@ -71,4 +71,88 @@ describe('findAttribution', () => {
     expect(frame('Figuera and Guaido believed other top officials were with them.')).toBeNull();
     expect(frame('The US later lifted sanctions for Figuera, who is currently in the US.')).toBeNull();
   });
+
+  it('finds a mid-sentence ", X said, adding ..."', () => {
+    expect(frame('The important thing was action and not words, he said, adding that of the £50m only "six or seven million" had been spent.')).toEqual({
+      speaker: 'he',
+      verb: 'said',
+      core: 'The important thing was action and not words',
+    });
+    expect(frame('Exports would recover by spring, the minister said, noting that orders had "picked up" in March.')?.speaker).toBe('the minister');
+  });
+
+  it('finds a speaker before a colon and a quote, after a participle or prepositional opener', () => {
+    const blair = frame('Asked about criticism that he did not cut short his holiday, Mr Blair told BBC Radio 4\'s Today programme: "I don\'t think this is a situation."');
+    expect(blair).toEqual({ speaker: 'Mr Blair', verb: 'told', core: "I don't think this is a situation." });
+    expect(frame('Rhodri Glyn Thomas, Plaid Cymru health spokesman said: "It\'s exactly the same target she set in 1999.')?.speaker).toBe('Rhodri Glyn Thomas');
+    expect(frame('Pressed on the cost, the mayor said: "We will find the money."')?.speaker).toBe('the mayor');
+    expect(frame('In a televised speech last November 13, Reagan called charges that he ransomed hostages "utterly false."')?.speaker).toBe('Reagan');
+    expect(frame('As recently as two months ago in his State of the Union speech, Reagan said that "serious mistakes were made".')?.speaker).toBe('Reagan');
+  });
+
+  it('keeps a listed name from passing as "Name, role said"', () => {
+    expect(frame('Maduro, Cabello and Guaido said they had met.')).toBeNull();
+  });
+
+  it('takes a long participle or prepositional appositive out of the speaker', () => {
+    expect(frame('President Reagan, fighting to regain public confidence in the wake of the Iran arms scandal, admitted tonight that the operation was a mistake.')?.speaker).toBe(
+      'President Reagan',
+    );
+    expect(frame('Health analyst Tony Beddow, from the Welsh Institute for Health and Social Care, called the new targets "reasonably impressive".')?.speaker).toBe(
+      'Health analyst Tony Beddow',
+    );
+  });
+
+  it('prefers the name in apposition to a description', () => {
+    expect(frame('According to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, the overall claim is based on that figure.')).toEqual({
+      speaker: 'Emmanuel Gaillard',
+      verb: 'according to',
+      core: 'the overall claim is based on that figure.',
+    });
+    expect(frame('The company\'s chief executive, Anna Berg, said profits would fall.')?.speaker).toBe('Anna Berg');
+    expect(frame('According to Menatep, the government broke the treaty.')?.speaker).toBe('Menatep');
+  });
+
+  it('takes verbs of stance only with a quoted view or as "called for"', () => {
+    expect(frame('For the Welsh Liberal Democrats, Kirsty Williams called the new target "hugely unambitious".')).toEqual({
+      speaker: 'Kirsty Williams',
+      verb: 'called',
+      core: 'the new target "hugely unambitious".',
+    });
+    expect(frame('Dr Richard Lewis, Welsh secretary of the British Medical Association (BMA), welcomed the new targets "to make further progress".')?.speaker).toBe(
+      'Dr Richard Lewis',
+    );
+    expect(frame('They called for stricter sanctions to stop all Norwegian shipping to South Africa.')?.speaker).toBe('They');
+    expect(frame('He called his mother on Sunday.')).toBeNull();
+    expect(frame('The city welcomed two million tourists last year.')).toBeNull();
+  });
+
+  it('finds lowercase groups after a conjunction or at the end, and plural "estimate"', () => {
+    expect(frame('But critics say the sell-off is part of an attempt to bring the industry back under state control.')?.speaker).toBe('critics');
+    expect(frame('But the company said no more than it had to.')?.speaker).toBe('the company');
+    expect(frame('The trade has dropped sharply to one cargo in the last three months, trade ministry officials said.')?.speaker).toBe(
+      'trade ministry officials',
+    );
+    expect(frame('Oil shipments on Norwegian\ntankers may continue, government officials said.')?.speaker).toBe('government officials');
+    expect(frame('Metals manufacturers estimate some 2,000 jobs could be affected by the boycott.')).toEqual({
+      speaker: 'Metals manufacturers',
+      verb: 'estimate',
+      core: 'some 2,000 jobs could be affected by the boycott.',
+    });
+    expect(frame('"My estimate is we will need to spend several hundred million pounds.')).toBeNull();
+  });
+
+  it('finds a speaker shared by two verbs: "X backed the plan but said ..."', () => {
+    expect(frame('Tory leader Michael Howard also backed the proposals but said ministers had been "playing catch-up".')).toEqual({
+      speaker: 'Tory leader Michael Howard',
+      verb: 'said',
+      core: 'ministers had been "playing catch-up".',
+    });
+    expect(frame('The bank raised its rates and warned that inflation would stay high.')?.speaker).toBe('The bank');
+  });
+
+  it('finds no frame where a group is only a subject', () => {
+    expect(frame('Critics of the plan were not invited.')).toBeNull();
+    expect(frame('Sweden, in a similar move last week, promised to halt all trade with South Africa by October.')).toBeNull();
+  });
 });

@@ -4,8 +4,19 @@
 // Frames handled, most specific first:
 //   "According to X, ..."            "..., according to X."
 //   "..., X said [adverbials]."      '"...," X said in a speech.'   "..., said X."
-//   "X [on Monday|earlier|also] said [that] ..."   "X, who ..., says ..."
-import { NOT_IN_SPEAKER, OTHER_PRONOUNS, PERSONAL_PRONOUNS, REPORTING_VERBS } from './lexicon';
+//   "..., X said, adding that ..."
+//   "X [on Monday|earlier|also] said [that] ..."   "X, who ..., says ..."   "X told Y: "...""
+//   "X called the plan "a disaster""   "X backed the plan but said ..."
+import {
+  CONTINUING_PARTICIPLES,
+  FRAME_ONLY_VERBS,
+  HEAD_TITLES,
+  NOT_IN_SPEAKER,
+  OTHER_PRONOUNS,
+  PERSONAL_PRONOUNS,
+  REPORTING_VERBS,
+  STANCE_VERBS,
+} from './lexicon';
 
 export interface Attribution {
   /** The speaker phrase as written ("President Nicolas Maduro", "he", "the officials"). */
@@ -16,7 +27,10 @@ export interface Attribution {
   coreEnd: number;
 }
 
-const VERBS = REPORTING_VERBS.join('|');
+const VERBS = [...REPORTING_VERBS, ...FRAME_ONLY_VERBS].join('|');
+// A leading speaker may also take a verb of stance (checked for its quote in findAttribution).
+const LEAD_VERBS = [...REPORTING_VERBS, ...FRAME_ONLY_VERBS, ...STANCE_VERBS].join('|');
+const STANCE = new Set(STANCE_VERBS);
 // Adverbials allowed between a leading speaker and the verb.
 const ADVERBIAL = String.raw`(?:(?:on|last|this|late|early|earlier)\s+(?:[A-Z][a-z]+|week|month|year|night|morning)|earlier|later|again|also|previously|repeatedly|publicly|recently|yesterday|today|tonight|has|had|have|once|then|still|already|first|separately|privately)`;
 
@@ -24,12 +38,35 @@ const TRAILING_RE = new RegExp(String.raw`([,.?!]["']?|["'])\s+["']?([^,;:"()]{1
 // After a trailing "X said" only adverbials may follow, never a clause of its own.
 const CLAUSE_IN_TAIL_RE = /\b(?:that|he|she|they|we|I|it|who|which|was|were|is|are|had|has|would|will)\b/;
 const INVERTED_RE = new RegExp(String.raw`([,.?!]["']?|["'])\s+(${VERBS})\s+([^,;:"()]{1,90}?)(?:[,.]\s*[^"]{0,160}?)?[.!?]?["']?$`);
+// What may open a sentence before its speaker: a prepositional or adverbial phrase ("In a televised
+// speech last November 13,"), a participle clause ("Asked about criticism that ...,"), a conjunction.
+const OPENER = String.raw`(?:(?:On|Earlier|Later|Last|This|In|At|For|As|During|After|Before|Meanwhile|However|But|And|Separately|Yesterday|Today|Tonight)\b[^,"]{0,80},\s+|(?:Asked|Speaking|Writing|Responding|Pressed|Questioned|Interviewed|Addressing)\b[^"]{0,160}?,\s+|(?:But|And|Yet|So|Still)\s+)?`;
+// Leading speakers: a pronoun; "Name, appositive," (relative clause, participle, noun phrase); a plain
+// phrase; "Name, role" with no closing comma (a common slip before "said:", checked for its role
+// noun); a lowercase group after an opener ("But critics say").
+const LEAD_SPEAKER = String.raw`(?:he|she|they|we|it)(?=\s)|[A-Z][^,;:"()]{0,110}?|[A-Z][^,;:"()]{0,60}?,\s+(?:who|which|whose|headed|led|chaired|a|an|the|now|also|himself|herself|from|of|at|[a-z]+ing|[A-Z][\w'-]*)\s[^;:"]{1,140}?,|[A-Z][^,;:"()]{0,60}?,\s+[^,;:"()]{1,80}?|[a-z][^,;:"()]{0,80}?`;
+// After the verb: "that", a comma, or a colon before a quote, maybe after an addressee ("told BBC
+// Radio 4's Today programme: "..."").
+const AFTER_VERB = String.raw`(?:\s+that\b|\s*,|\s*:|\s+[^,;:"]{1,60}?:(?=\s*"))?\s*`;
 const LEADING_RE = new RegExp(
-  String.raw`^(?:(?:On|Earlier|Later|Last|This|In|Meanwhile|However|But|And|Separately|Yesterday|Today)\b[^,"]{0,30},\s+|(?:But|And|Yet|So|Still)\s+)?["']?((?:he|she|they|we|it)(?=\s)|[A-Z][^,;:"()]{0,110}?|[A-Z][^,;:"()]{0,60}?,\s+(?:who|which|whose|headed|led|chaired|a|an|the|now|also|himself|herself)\s[^;:"]{1,140}?,)\s+(?:${ADVERBIAL}\s+){0,3}(${VERBS})\b(?:\s+that\b|\s*,)?\s*`,
+  String.raw`^${OPENER}["']?(${LEAD_SPEAKER})\s+(?:${ADVERBIAL}\s+){0,3}(${LEAD_VERBS})\b${AFTER_VERB}`,
+);
+// "X [also] backed the proposals but said ...": the speaker is the subject of both verbs.
+const COORDINATED_RE = new RegExp(
+  String.raw`^${OPENER}["']?([A-Z][^,;:"()]{0,80}?)\s+(?:${ADVERBIAL}\s+){0,2}[a-z]+ed\s[^,;:"]{1,80}?\s(?:but|and)\s+(?:${ADVERBIAL}\s+){0,2}(${VERBS})\b(?:\s+that\b|\s*,)?\s*`,
+);
+// "..., he said, adding that ...": the frame sits mid-sentence and the speaker carries on.
+const MID_RE = new RegExp(
+  String.raw`([,.?!]["']?|["'])\s+["']?([^,;:"()]{1,110}?)\s+(${VERBS}),\s+(?:${CONTINUING_PARTICIPLES.join('|')})\b`,
 );
 const ACCORDING_LEAD_RE = /^According to\s+([^,;:"]{1,110}?),\s*/;
+// A person's name in apposition to a description: "its Paris lawyer, Emmanuel Gaillard of Shearman
+// and Sterling,". The name may be followed by where the person works.
+const APPOSITIVE_NAME_RE = /^([A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){1,2})(?:\s(?:of|from|at)\s[^,;:"]{1,60}?)?,\s*/;
+const DESCRIPTION_RE = /^(?:the|a|an|its|his|her|their|our)\s/i;
 const ACCORDING_TAIL_RE = /,\s+according to\s+([^,;:"]{1,110}?)(?:,\s[^"]{0,80})?[.!?]?["']?$/;
 
+const POSSESSIVES = new Set(['my', 'your', 'our', 'his', 'her', 'their', 'its']);
 const SPEAKER_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'both', 'one', 'senior', 'top', 'most']);
 
 /** Whether a phrase reads like a speaker noun phrase rather than a clause. */
@@ -38,8 +75,10 @@ export function plausibleSpeaker(phrase: string, lowerStartOk = false): boolean 
   if (words.length === 0 || words.length > 10) return false;
   const first = words[0].toLowerCase();
   if (words.length === 1 && (PERSONAL_PRONOUNS.has(first) || OTHER_PRONOUNS.has(first))) return true;
-  // "according to participants sworn to secrecy": a bare plural noun is a source there.
-  const startsOk = /^[A-Z]/.test(words[0]) || SPEAKER_DETERMINERS.has(first) || (lowerStartOk && /^[a-z]+s$/.test(words[0]));
+  // "according to participants sworn to secrecy", "..., trade ministry officials said": a bare
+  // plural noun (maybe after noun modifiers) is a source there.
+  const startsOk =
+    /^[A-Z]/.test(words[0]) || SPEAKER_DETERMINERS.has(first) || (lowerStartOk && (/^[a-z]+s$/.test(words[0]) || bareGroup(words)));
   if (!startsOk) return false;
   for (const w of words) {
     const lw = w.toLowerCase().replace(/[.'"]+$/, '');
@@ -47,7 +86,15 @@ export function plausibleSpeaker(phrase: string, lowerStartOk = false): boolean 
     if (/^[a-z]+ing$/.test(w) && w !== 'leading' && w !== 'ruling') return false;
     if (/^(?:he|she|they|we|i|you)$/.test(lw) && words.length > 1) return false;
   }
+  // A possessive needs its noun ('"My estimate is ...' has no speaker "My"); a phrase ending in "and"
+  // joins two verbs, not two speakers ("The bank raised its rates and warned ...").
+  const lastWord = words[words.length - 1].toLowerCase();
+  if (POSSESSIVES.has(lastWord) || lastWord === 'and' || lastWord === 'or') return false;
   return true;
+}
+
+function bareGroup(words: string[]): boolean {
+  return words.length <= 4 && words.every((w) => /^[a-z-]+$/.test(w)) && /[a-z]{2}[^s]s$/.test(words[words.length - 1]);
 }
 
 /** The noun phrase before a participle or relative clause: "participants sworn to secrecy" -> "participants". */
@@ -57,10 +104,29 @@ function sourceHead(phrase: string): string {
   return (cut > 0 ? words.slice(0, cut) : words).join(' ');
 }
 
-/** Cuts an appositive relative clause from a leading speaker ("Mr Brown, who was not there,"). */
-function speakerHead(phrase: string): string {
+/**
+ * The speaker in a leading "head, appositive," phrase: the head ("Mr Brown, who was not at the
+ * meeting,"), or the name when the head only describes the person ("its lawyer, Emmanuel Gaillard,").
+ * Null when an appositive left unclosed ("Rhodri Glyn Thomas, Plaid Cymru health spokesman said")
+ * does not end in a role noun: then the comma more likely joins a list.
+ */
+function speakerHead(phrase: string): string | null {
   const i = phrase.indexOf(',');
-  return (i >= 0 ? phrase.slice(0, i) : phrase).trim();
+  if (i < 0) return phrase.trim();
+  const head = phrase.slice(0, i).trim();
+  const rest = phrase.slice(i + 1).trim();
+  if (!rest.endsWith(',')) {
+    const last = rest.split(/\s+/).pop()!.toLowerCase();
+    if (!HEAD_TITLES.has(last)) return null;
+  }
+  return appositiveName(head, rest + (rest.endsWith(',') ? '' : ',')) ?? head;
+}
+
+/** The person named in apposition to a description, or null. */
+function appositiveName(head: string, rest: string): string | null {
+  if (!DESCRIPTION_RE.test(head)) return null;
+  const m = APPOSITIVE_NAME_RE.exec(rest);
+  return m ? m[1] : null;
 }
 
 function stripQuoteEdges(s: string, start: number, end: number): [number, number] {
@@ -69,12 +135,38 @@ function stripQuoteEdges(s: string, start: number, end: number): [number, number
   return [start, end];
 }
 
+/** A verb of stance frames a view only before a quote, or as "called for". */
+function stanceFrames(verb: string, s: string, after: number): boolean {
+  if (!STANCE.has(verb)) return true;
+  return s.includes('"', after) || (verb.startsWith('call') && /^\s+for\b/.test(s.slice(after, after + 5)));
+}
+
+function leadingFrame(s: string): Attribution | null {
+  let m = LEADING_RE.exec(s);
+  if (m) {
+    const speaker = speakerHead(m[1]);
+    const afterVerb = m[0].length;
+    if (speaker && plausibleSpeaker(speaker, /^[a-z]/.test(speaker)) && afterVerb < s.length && stanceFrames(m[2], s, m.index + m[0].trimEnd().length)) {
+      const [cs, ce] = stripQuoteEdges(s, afterVerb, s.length);
+      if (ce > cs) return { speaker, verb: m[2], coreStart: cs, coreEnd: ce };
+    }
+  }
+  m = COORDINATED_RE.exec(s);
+  if (m && plausibleSpeaker(m[1]) && m[0].length < s.length) {
+    const [cs, ce] = stripQuoteEdges(s, m[0].length, s.length);
+    if (ce > cs) return { speaker: m[1], verb: m[2], coreStart: cs, coreEnd: ce };
+  }
+  return null;
+}
+
 export function findAttribution(s: string): Attribution | null {
-  // "But he said ..." / "And Reagan said ...": the conjunction is not part of the speaker.
   let m = ACCORDING_LEAD_RE.exec(s);
   if (m && plausibleSpeaker(sourceHead(m[1]), true)) {
-    const [cs, ce] = stripQuoteEdges(s, m[0].length, s.length);
-    return { speaker: m[1], verb: 'according to', coreStart: cs, coreEnd: ce };
+    const rest = s.slice(m[0].length);
+    const name = appositiveName(m[1], rest);
+    const coreFrom = name ? m[0].length + APPOSITIVE_NAME_RE.exec(rest)![0].length : m[0].length;
+    const [cs, ce] = stripQuoteEdges(s, coreFrom, s.length);
+    return { speaker: name ?? m[1], verb: 'according to', coreStart: cs, coreEnd: ce };
   }
   m = ACCORDING_TAIL_RE.exec(s);
   // A mid-sentence "..., but, according to X, ..." covers one clause only: not the whole claim.
@@ -92,13 +184,10 @@ export function findAttribution(s: string): Attribution | null {
     const [cs, ce] = stripQuoteEdges(s, 0, m.index + m[1].length);
     if (ce > cs) return { speaker: m[3], verb: m[2], coreStart: cs, coreEnd: ce };
   }
-  m = LEADING_RE.exec(s);
-  if (m) {
-    const speaker = speakerHead(m[1]);
-    if (plausibleSpeaker(speaker) && m[0].length < s.length) {
-      const [cs, ce] = stripQuoteEdges(s, m[0].length, s.length);
-      if (ce > cs) return { speaker, verb: m[2], coreStart: cs, coreEnd: ce };
-    }
+  m = MID_RE.exec(s);
+  if (m && m.index > 0 && plausibleSpeaker(m[2], true)) {
+    const [cs, ce] = stripQuoteEdges(s, 0, m.index + m[1].length);
+    if (ce > cs) return { speaker: m[2], verb: m[3], coreStart: cs, coreEnd: ce };
   }
-  return null;
+  return leadingFrame(s);
 }

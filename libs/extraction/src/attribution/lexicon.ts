@@ -16,6 +16,25 @@ export const REPORTING_VERBS = [
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);
 
+/**
+ * More verbs that frame a statement, kept out of REPORTING_VERB_SET because the scorer's model was
+ * trained on that set: findAttribution reads these, the scoring features do not.
+ */
+export const FRAME_ONLY_VERBS = ['estimate', 'reckon', 'reckons', 'reckoned', 'joked', 'quipped'];
+
+/**
+ * Verbs of stance that attribute a view only with a quoted evaluation after them ("X called the
+ * targets "reasonably impressive"", "X welcomed the plan as "overdue"") or as "called for": bare,
+ * "He called his mother" or "The city welcomed 2m tourists" say nothing on anyone's behalf.
+ */
+export const STANCE_VERBS = [
+  'called', 'calls', 'welcomed', 'welcomes', 'described', 'describes', 'praised', 'criticised', 'criticized',
+  'condemned', 'dismissed', 'hailed', 'branded', 'labelled', 'labeled', 'urged',
+];
+
+/** Participles that carry on a speaker's statement after "..., X said,". */
+export const CONTINUING_PARTICIPLES = ['adding', 'saying', 'noting', 'arguing', 'insisting', 'explaining', 'warning', 'stressing', 'calling'];
+
 /** Words that end a speaker phrase: verbs, conjunctions, clause openers. */
 export const NOT_IN_SPEAKER = new Set([
   'is', 'was', 'were', 'are', 'be', 'been', 'being', 'will', 'would', 'could', 'can', 'may', 'might', 'should',

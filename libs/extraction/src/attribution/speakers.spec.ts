@@ -1,6 +1,4 @@
-import { extractClaims } from '../extract';
-
-const speakers = (body: string) => extractClaims({ body }).claims.map((c) => c.speaker);
+import { speakersOf as speakers } from '../test-helpers';
 
 describe('speaker normalisation across an article', () => {
   it('drops titles and maps surnames to the full name', () => {
@@ -36,5 +34,46 @@ describe('speaker normalisation across an article', () => {
       'Jane Hutt',
       'Jane Hutt',
     ]);
+  });
+});
+
+describe('speakers resolved against the article', () => {
+  it('resolves "he said" after a quote that opens with a capitalised word', () => {
+    expect(
+      speakers(
+        '"My heart tells me that is true, but the facts tell me it is not," Reagan said. ' +
+          '"There are reasons why it happened, but no excuses. It was a mistake," he said.',
+      ),
+    ).toEqual(['Reagan', 'Reagan', 'Reagan']);
+  });
+
+  it('resolves a role noun to the one person introduced with that title', () => {
+    expect(
+      speakers(
+        'Chancellor Gordon Brown earlier backed a plan. The chancellor said the plan would save $3bn.',
+      ),
+    ).toEqual([null, 'Gordon Brown']);
+    expect(
+      speakers('Welsh Health Minister Jane Hutt set a target. The health minister said it would be met.'),
+    ).toEqual([null, 'Jane Hutt']);
+    // Two spokesmen introduced: "the spokesman" stays as written.
+    expect(
+      speakers(
+        'Conservative health spokesman Jonathan Morgan was critical. Foreign Ministry spokesman Per Paust was not. ' +
+          'The spokesman said the law worked.',
+      ),
+    ).toEqual([null, null, 'spokesman']);
+  });
+
+  it('continues a plural group with "they" in the next sentence only', () => {
+    expect(
+      speakers('Critics said the bill leaves the door open. They called for stricter sanctions.'),
+    ).toEqual(['Critics', 'Critics']);
+    expect(speakers('Critics said the bill leaves the door open. Prices rose. They said it again.')).toEqual([
+      'Critics',
+      null,
+      null,
+    ]);
+    expect(speakers('Maduro said the talks failed. They said it again.')).toEqual(['Maduro', null]);
   });
 });

@@ -1,0 +1,82 @@
+// One speaker per sentence across an article: the sentence's own frame normalised, pronouns and
+// role nouns resolved against earlier sentences, then quotations followed across sentences.
+import { capitalisedRuns, classifyRun } from '../entities/names';
+import { PERSONAL_PRONOUNS } from './lexicon';
+import { followQuotations, type QuoteSentence } from './quote-continuation';
+import { RoleIndex } from './roles';
+import { SpeakerNormaliser } from './speakers';
+
+/** The person named at the start of a sentence (its likely subject), normalised, or null. */
+function subjectPerson(s: string, knownPeople: Map<string, string>): string | null {
+  // Words inside a quotation are the speaker's, not the narrative's subject ('"My heart ...," X said').
+  if (s.startsWith('"')) return null;
+  const runs = capitalisedRuns(s);
+  if (runs.length === 0) return null;
+  const first = runs[0];
+  // The subject opens the sentence, possibly after titles or a short lead-in ("On Monday, ...").
+  const before = s.slice(0, first.start);
+  if (
+    !/^["']?(?:[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+|(?:[^,]{0,30},\s+))?$/.test(before) &&
+    before.trim() !== ''
+  )
+    return null;
+  // An unknown capitalised word opening a sentence ("Guaido held talks") may well be a person:
+  // counting it only makes pronoun resolution more cautious.
+  const kind = classifyRun(first, knownPeople);
+  if (kind === 'organisation' || kind === 'place' || (kind === null && first.tokens.length > 3)) return null;
+  const name = first.tokens.join(' ');
+  return knownPeople.get(name) ?? name;
+}
+
+// A plural group ("critics", "trade ministry officials"), which a following "they" may continue.
+const PLURAL_RE = /[a-z]{2}[^s]s$/i;
+
+export function resolveSpeakers(
+  sentences: QuoteSentence[],
+  knownPeople: Map<string, string>,
+): Array<string | null> {
+  const speakers = new SpeakerNormaliser(knownPeople);
+  const roles = new RoleIndex(knownPeople);
+  // "he"/"she" resolve to the last named speaker when nobody else has been named since (otherwise
+  // the pronoun is ambiguous and the speaker stays unknown).
+  let lastPerson: string | null = null;
+  let othersSinceLast = false;
+  // "Critics said ... . They called for ...": "they" continues a group named in the sentence before.
+  let lastGroup: string | null = null;
+  const resolved: Array<string | null> = [];
+  for (const w of sentences) {
+    let speaker: string | null = null;
+    const p = w.framePhrase?.trim() ?? null;
+    if (p) {
+      const lower = p.toLowerCase();
+      const role = roles.resolve(p);
+      if (PERSONAL_PRONOUNS.has(lower)) {
+        speaker = lastPerson && !othersSinceLast ? lastPerson : null;
+      } else if (lower === 'they') {
+        speaker = lastGroup;
+      } else if (role) {
+        speaker = role;
+        lastPerson = role;
+        othersSinceLast = false;
+      } else if (!/^(?:we|i|it|you)$/.test(lower)) {
+        const n = speakers.normalise(p);
+        speaker = n.name;
+        if (n.person) {
+          lastPerson = n.name;
+          othersSinceLast = false;
+        }
+      }
+    }
+    lastGroup =
+      speaker && (lastGroup === speaker || (speaker !== lastPerson && PLURAL_RE.test(speaker)))
+        ? speaker
+        : null;
+    resolved.push(speaker);
+    roles.observe(w.text);
+    // Another person as the subject of a sentence ("Figuera and Guaido believed ...") makes a later
+    // "he" ambiguous; people merely mentioned as objects do not.
+    const subject = subjectPerson(w.text, knownPeople);
+    if (subject && subject !== lastPerson && subject !== speaker) othersSinceLast = true;
+  }
+  return followQuotations(sentences, resolved);
+}
