@@ -1,5 +1,5 @@
 // npm run eval:extraction -- [--tsv FILE]... [--json] [--predictions OUT.jsonl] [--threshold X]
-// [--articles DIR] [--verbose]
+// [--articles DIR]... [--verbose]
 // Scores the extractor on the hand-labelled articles (../shared/fixtures/articles/*.claims.json
 // relative to the repo root: F1 on checkworthy, unit-kind accuracy, speaker accuracy) and on any
 // labelled TSV (P/R/F1 of the positive class at the threshold, average precision). TSV sentences
@@ -23,7 +23,8 @@ interface Args {
   json: boolean;
   predictions: string | null;
   threshold: number;
-  articles: string;
+  /** Folders of hand-labelled articles; --articles may be given more than once. */
+  articles: string[];
   verbose: boolean;
 }
 
@@ -33,9 +34,7 @@ function parseArgs(argv: string[]): Args {
     json: false,
     predictions: null,
     threshold: DEFAULT_CHECKWORTHY_THRESHOLD,
-    articles: existsSync(resolve(process.cwd(), '../shared/fixtures/articles'))
-      ? resolve(process.cwd(), '../shared/fixtures/articles')
-      : resolve(process.cwd(), 'test/fixtures/articles'),
+    articles: [],
     verbose: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -51,9 +50,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--threshold') {
       args.threshold = Number(next());
       if (!(args.threshold >= 0 && args.threshold <= 1)) throw new Error('--threshold must be in [0, 1]');
-    } else if (a === '--articles') args.articles = resolve(next());
+    } else if (a === '--articles') args.articles.push(resolve(next()));
     else if (a === '--verbose') args.verbose = true;
     else throw new Error(`unknown option ${a}`);
+  }
+  if (args.articles.length === 0) {
+    const shared = resolve(process.cwd(), '../shared/fixtures/articles');
+    args.articles.push(existsSync(shared) ? shared : resolve(process.cwd(), 'test/fixtures/articles'));
   }
   return args;
 }
@@ -100,6 +103,27 @@ function evalArticles(dir: string, threshold: number): ArticleEvaluation[] {
     });
 }
 
+/** All labelled units of several articles as one set: the number to compare across models. */
+function pooled(articles: ArticleEvaluation[]) {
+  const units = articles.flatMap((a) => a.units);
+  const p = prf(units.map((u) => u.gold.checkworthy), units.map((u) => u.predictedCheckworthy));
+  const sum = (f: (a: ArticleEvaluation) => number) => articles.reduce((n, a) => n + f(a), 0);
+  return {
+    article: `all ${articles.length} (pooled)`,
+    f1: p.f1,
+    precision: p.precision,
+    recall: p.recall,
+    unitKindAccuracy: units.filter((u) => u.kindRight).length / units.length,
+    nonClaimUnitsRight: sum((a) => a.nonClaimUnitsRight),
+    nonClaimUnits: sum((a) => a.nonClaimUnits),
+    exactSpans: sum((a) => a.exactSpans),
+    units: units.length,
+    speakerRight: sum((a) => a.speakerRight),
+    attributedClaims: sum((a) => a.attributedClaims),
+    falseAttributions: sum((a) => a.falseAttributions),
+  };
+}
+
 function round(x: number, d = 4): number {
   const k = 10 ** d;
   return Math.round(x * k) / k;
@@ -114,7 +138,8 @@ function table(headers: string[], rows: Array<Array<string | number>>): string {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const articles = evalArticles(args.articles, args.threshold);
+  const articles = args.articles.flatMap((dir) => evalArticles(dir, args.threshold));
+  const all = articles.length > 1 ? pooled(articles) : null;
   const predictions: string[] = [];
   const tsvs = args.tsv.map((f) => evalTsv(f, args.threshold, predictions));
   if (args.predictions) writeFileSync(args.predictions, predictions.join('\n') + (predictions.length ? '\n' : ''));
@@ -139,6 +164,7 @@ function main(): void {
           attributedClaims: a.attributedClaims,
           falseAttributions: a.falseAttributions,
         })),
+        pooled: all && { ...all, f1: round(all.f1), precision: round(all.precision), recall: round(all.recall), unitKindAccuracy: round(all.unitKindAccuracy) },
         tsv: tsvs.map((t) => ({ ...t, precision: round(t.precision), recall: round(t.recall), f1: round(t.f1), averagePrecision: round(t.averagePrecision) })),
         predictions: args.predictions,
       }),
@@ -147,7 +173,7 @@ function main(): void {
   }
   console.log(`model ${MODEL_VERSION}, threshold ${args.threshold}`);
   if (articles.length) {
-    console.log('\nLabelled articles (' + args.articles + ')');
+    console.log('\nLabelled articles (' + args.articles.join(', ') + ')');
     console.log(
       table(
         ['article', 'F1', 'P', 'R', 'unit kinds', 'non-claims', 'exact spans', 'speaker', 'false attrib.'],
@@ -161,7 +187,11 @@ function main(): void {
           `${a.exactSpans}/${a.units.length}`,
           `${a.speakerRight}/${a.attributedClaims}`,
           String(a.falseAttributions),
-        ]),
+        ]).concat(
+          all
+            ? [[all.article, all.f1, all.precision, all.recall, all.unitKindAccuracy, `${all.nonClaimUnitsRight}/${all.nonClaimUnits}`, `${all.exactSpans}/${all.units}`, `${all.speakerRight}/${all.attributedClaims}`, String(all.falseAttributions)]]
+            : [],
+        ),
       ),
     );
     if (args.verbose) {
