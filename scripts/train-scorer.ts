@@ -1,6 +1,7 @@
 // npm run train:scorer -- FILE.tsv [--dev DEV.tsv] [--cv K [--grid]] [--threshold-from oof|dev]
 //   [--out PATH] [--min-count N] [--l2 X] [--l2-ngrams X] [--unigrams] [--positive-weight X]
 //   [--epochs N] [--prune X] [--no-ngrams] [--no-clause-features] [--version NAME] [--note TEXT]
+//   [--fold-names] [--fixed FEATURE=WEIGHT]... [--news DIR]
 // Refits the check-worthiness model from a labelled TSV (Sentence_id, Text, class_label Yes/No) and
 // writes the weights file with its provenance. Editors' promote/dismiss decisions exported as such a
 // TSV refit a desk's own model the same way.
@@ -12,8 +13,8 @@
 // out-of-fold scores (default with --cv: they are scores on unseen debates, the case a desk meets)
 // or from --dev (default without --cv: dev sentences come from the training debates). The dev file
 // is only reported when the threshold comes from the out-of-fold scores.
-import { readFileSync, writeFileSync } from 'fs';
-import { basename, resolve } from 'path';
+import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import { basename, join, resolve } from 'path';
 // The cross-validation helpers are training tools, not part of the library's public surface.
 import { idBlockFolds, outOfFoldScores } from '../libs/extraction/src/scoring/cross-validate';
 import { featurise, fitFeaturised, type Featurised } from '../libs/extraction/src/scoring/train';
@@ -26,6 +27,7 @@ import {
   parseLabelledTsv,
   predictAll,
   prf,
+  type GoldArticle,
   type TrainOptions,
 } from '@claimdesk/extraction';
 
@@ -64,14 +66,15 @@ function withoutClauseFeatures(feats: Featurised[]): Featurised[] {
 }
 
 
-const DEFAULT_OUT = 'libs/extraction/src/model/checkworthiness.v3.json';
+const DEFAULT_OUT = 'libs/extraction/src/model/checkworthiness.v4.json';
 
 function parseArgs(argv: string[]) {
   const opts: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS };
   let train: string | null = null;
   let dev: string | null = null;
+  let news: string | null = null;
   let out = DEFAULT_OUT;
-  let version = 'checkworthiness.v3';
+  let version = 'checkworthiness.v4';
   let note: string | null = null;
   let cv = 0;
   let grid = false;
@@ -96,6 +99,13 @@ function parseArgs(argv: string[]) {
     else if (a === '--no-ngrams') opts.useNgrams = false;
     else if (a === '--unigrams') opts.bigrams = false;
     else if (a === '--positive-weight') opts.positiveWeight = Number(next());
+    else if (a === '--fold-names') opts.foldNames = true;
+    else if (a === '--fixed') {
+      const [name, value] = next().split('=');
+      if (!FEATURE_SPECS.some((f) => f.name === name) || !Number.isFinite(Number(value))) throw new Error('--fixed takes FEATURE=WEIGHT');
+      opts.fixedPriors = { ...opts.fixedPriors, [name]: Number(value) };
+    }
+    else if (a === '--news') news = next();
     else if (a === '--cv') cv = Number(next());
     else if (a === '--grid') grid = true;
     else if (a === '--no-clause-features') noClauseFeatures = true;
@@ -111,7 +121,7 @@ function parseArgs(argv: string[]) {
   if (grid && cv < 2) throw new Error('--grid needs --cv K (K >= 2)');
   if (thresholdFrom === 'oof' && cv < 2) throw new Error('--threshold-from oof needs --cv K');
   if (thresholdFrom === 'dev' && !dev) throw new Error('--threshold-from dev needs --dev');
-  return { train, dev, out, version, opts, note, cv, grid, thresholdFrom: thresholdFrom ?? (cv >= 2 ? 'oof' : dev ? 'dev' : null), noClauseFeatures };
+  return { train, dev, news, out, version, opts, note, cv, grid, thresholdFrom: thresholdFrom ?? (cv >= 2 ? 'oof' : dev ? 'dev' : null), noClauseFeatures };
 }
 
 interface CvResult {
@@ -153,15 +163,15 @@ function gridOptions(base: Setting): Setting[] {
 }
 
 function describe(o: Setting): string {
-  return `l2Features=${o.l2Features} l2Ngrams=${o.l2Ngrams} minCount=${o.minCount} bigrams=${o.bigrams} positiveWeight=${o.positiveWeight} clauseFeatures=${o.clauseFeatures}`;
+  return `l2Features=${o.l2Features} l2Ngrams=${o.l2Ngrams} minCount=${o.minCount} bigrams=${o.bigrams} positiveWeight=${o.positiveWeight} foldNames=${o.foldNames} clauseFeatures=${o.clauseFeatures}`;
 }
 
 function main(): void {
-  const { train, dev, out, version, note, cv, grid, thresholdFrom, ...parsed } = parseArgs(process.argv.slice(2));
+  const { train, dev, news, out, version, note, cv, grid, thresholdFrom, ...parsed } = parseArgs(process.argv.slice(2));
   let opts: Setting = { ...parsed.opts, clauseFeatures: !parsed.noClauseFeatures };
   const rows = parseLabelledTsv(readFileSync(train, 'utf8'), warnSkip(train));
   const started = Date.now();
-  const feats = featurise(rows.map((r) => r.text));
+  const feats = featurise(rows.map((r) => r.text), opts.foldNames);
   const trainGold = rows.map((r) => r.label);
 
   // 1. Hyperparameters (and the out-of-fold scores) from id-block cross-validation on train only.
@@ -211,14 +221,17 @@ function main(): void {
       bestSmoothedThresholdOnDev: devBest.threshold,
     };
   }
+  // 4. News prose: the hand-labelled news articles, scored sentence by sentence at the threshold.
+  const newsReport = news ? reportNews(fitted, news, threshold) : null;
   const model = {
     version,
     threshold,
     bias: fitted.bias,
     features: fitted.features,
+    ...(fitted.foldNames ? { foldNames: true } : {}),
     ngrams: fitted.ngrams,
     provenance: {
-      method: `logistic regression (full-batch Adam, L2) over the hand features of scoring/features.ts and word ${opts.bigrams ? 'unigrams/bigrams' : 'unigrams'} (numbers folded to <num>)`,
+      method: `logistic regression (full-batch Adam, L2) over the hand features of scoring/features.ts and word ${opts.bigrams ? 'unigrams/bigrams' : 'unigrams'} (numbers folded to <num>${opts.foldNames ? ', names to <name>' : ''})`,
       trainingFile: basename(train),
       trainingSentences: rows.length,
       trainingPositives: trainGold.filter(Boolean).length,
@@ -236,9 +249,10 @@ function main(): void {
           }
         : null,
       note,
-      fixedPriors: FIXED_PRIORS,
+      fixedPriors: { ...FIXED_PRIORS, ...opts.fixedPriors },
       threshold: thresholdNote,
       dev: devReport,
+      news: newsReport,
       train: { averagePrecision: round(averagePrecision(trainGold, trainScores)) },
       ngramCount: Object.keys(fitted.ngrams).length,
       trainingSeconds: Math.round((Date.now() - started) / 100) / 10,
@@ -248,8 +262,21 @@ function main(): void {
   };
   writeFileSync(resolve(out), JSON.stringify(model, null, 1) + '\n');
   console.log(`wrote ${out}: ${Object.keys(fitted.ngrams).length} n-gram weights, threshold ${threshold}`);
+  if (newsReport) console.log(`news (${newsReport.sentences} sentences): F1 ${newsReport.f1}  P ${newsReport.precision}  R ${newsReport.recall}  AP ${newsReport.averagePrecision}`);
   if (devReport) console.log(`dev: F1 ${devReport.f1}  P ${devReport.precision}  R ${devReport.recall}  AP ${devReport.averagePrecision} (best smoothed threshold on dev ${devReport.bestSmoothedThresholdOnDev})`);
   console.log('rebuild (npm run build) for the product to use it');
+}
+
+/** Sentence-level P/R/F1 and AP on a folder of labelled articles (*.claims.json, as eval:extraction reads). */
+function reportNews(fitted: Parameters<typeof predictAll>[0], dir: string, threshold: number) {
+  const units = readdirSync(dir)
+    .filter((f) => f.endsWith('.claims.json'))
+    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldArticle).units)
+    .filter((u) => u.kind === 'sentence');
+  const gold = units.map((u) => u.checkworthy);
+  const scores = predictAll(fitted, units.map((u) => u.text));
+  const p = prf(gold, scores.map((s) => s >= threshold));
+  return { folder: dir, sentences: units.length, f1: round(p.f1), precision: round(p.precision), recall: round(p.recall), averagePrecision: round(averagePrecision(gold, scores)) };
 }
 
 function warnSkip(file: string) {
@@ -257,7 +284,7 @@ function warnSkip(file: string) {
 }
 
 function pick(o: Setting): Record<string, unknown> {
-  return { l2Features: o.l2Features, l2Ngrams: o.l2Ngrams, minCount: o.minCount, bigrams: o.bigrams, positiveWeight: o.positiveWeight, clauseFeatures: o.clauseFeatures };
+  return { l2Features: o.l2Features, l2Ngrams: o.l2Ngrams, minCount: o.minCount, bigrams: o.bigrams, positiveWeight: o.positiveWeight, foldNames: o.foldNames, clauseFeatures: o.clauseFeatures };
 }
 
 function round(x: number): number {

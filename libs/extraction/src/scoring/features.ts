@@ -170,6 +170,8 @@ flag(NEGATION, NEG);
 export interface SentenceAnalysis {
   /** Lower-case words (numbers kept) for n-grams and topics. */
   words: string[];
+  /** Per word of `words`: 1 when it was written capitalised after the claim's first word (a name). */
+  names: Uint8Array;
   /** Dense hand-feature values, indexed like FEATURE_SPECS. */
   values: Float64Array;
 }
@@ -207,6 +209,7 @@ export function analyseSentence(sentence: string, known?: Attribution | null): S
   const s = attribution ? sentence.slice(attribution.coreStart, attribution.coreEnd) : sentence;
   const lower = s.toLowerCase();
   const words = lower.match(WORD_RE) ?? [];
+  const names = nameMask(s, words.length);
   const v = new Float64Array(FEATURE_SPECS.length);
   const set = (name: string, value: number) => {
     v[FEATURE_INDEX.get(name)!] = value;
@@ -292,9 +295,24 @@ export function analyseSentence(sentence: string, known?: Attribution | null): S
   set('quote', QUOTE_RE.test(s) ? 1 : 0);
   set('negation', neg > 0 ? 1 : 0);
   clauseFeatures(words, v);
-  const names = v[FEATURE_INDEX.get('named_entities')!] > 0;
-  set('past_action_participants', eventPast > 0 && (names || v[FEATURE_INDEX.get('number')!] > 0) ? 1 : 0);
-  return { words, values: v };
+  const hasNames = v[FEATURE_INDEX.get('named_entities')!] > 0;
+  set('past_action_participants', eventPast > 0 && (hasNames || v[FEATURE_INDEX.get('number')!] > 0) ? 1 : 0);
+  return { words, names, values: v };
+}
+
+// The case-blind twin of WORD_RE: the same tokens in the same order, with their capitals.
+const CASED_WORD_RE = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:'[A-Za-z]+)?/g;
+
+/** Marks the words written with a capital after the first one (and not "I"): names, mostly. */
+function nameMask(s: string, n: number): Uint8Array {
+  const mask = new Uint8Array(n);
+  const cased = s.match(CASED_WORD_RE) ?? [];
+  if (cased.length !== n) return mask;
+  for (let i = 1; i < n; i++) {
+    const c = cased[i].charCodeAt(0);
+    if (c >= 65 && c <= 90 && cased[i] !== 'I') mask[i] = 1;
+  }
+  return mask;
 }
 
 const I_INTENTION_MAIN = FEATURE_INDEX.get('intention_main')!;
@@ -354,9 +372,14 @@ export function ngramValue(count: number): number {
   return count > 0 ? 1 / Math.sqrt(count) : 0;
 }
 
-/** Unigrams and bigrams, numbers folded to "<num>" so that "1987" and "42" share a weight. */
-export function ngrams(words: string[]): string[] {
-  const toks = words.map((w) => (/^\d/.test(w) ? '<num>' : w));
+/**
+ * Unigrams and bigrams, numbers folded to "<num>" so that "1987" and "42" share a weight. With
+ * `names` (a mask from analyseSentence), names are folded to "<name>" as well: which person a claim
+ * is about says nothing about whether it can be checked, and a name learnt from debate transcripts
+ * ("donald", "romney") is a fact about those debates, not about news.
+ */
+export function ngrams(words: string[], names?: Uint8Array): string[] {
+  const toks = words.map((w, i) => (/^\d/.test(w) ? '<num>' : names && names[i] ? '<name>' : w));
   const out = new Set<string>();
   for (let i = 0; i < toks.length; i++) {
     out.add(toks[i]);

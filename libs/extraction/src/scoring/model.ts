@@ -2,7 +2,7 @@
 // n-grams, weights read from a versioned JSON file (its provenance and ../../README.md say how it was fitted).
 import { FEATURE_SPECS, analyseSentence, ngramValue, ngrams, type SentenceAnalysis } from './features';
 import type { ScoreFeature } from '../types';
-import bundled from '../model/checkworthiness.v3.json';
+import bundled from '../model/checkworthiness.v4.json';
 
 export interface CheckworthinessModel {
   version: string;
@@ -13,6 +13,8 @@ export interface CheckworthinessModel {
   features: Record<string, number>;
   /** Word n-gram weights ("tax", "per cent"); numbers appear as "<num>". */
   ngrams: Record<string, number>;
+  /** True when capitalised words were folded to "<name>" in training (see ngrams in features.ts). */
+  foldNames?: boolean;
   provenance: Record<string, unknown>;
 }
 
@@ -55,7 +57,7 @@ export function scoreAnalysis(a: SentenceAnalysis, model: CheckworthinessModel =
   }
   const weights = ngramMap(model);
   const hits: Array<[string, number]> = [];
-  const grams = ngrams(a.words);
+  const grams = ngrams(a.words, model.foldNames ? a.names : undefined);
   const value = ngramValue(grams.length);
   for (const g of grams) {
     const weight = weights.get(g);

@@ -26,6 +26,10 @@ export interface TrainOptions {
   bigrams: boolean;
   /** Loss weight of a positive example relative to a negative one (class weighting). */
   positiveWeight: number;
+  /** Fold capitalised words to "<name>" in the n-grams (see ngrams in features.ts). */
+  foldNames: boolean;
+  /** More hand-set weights, on top of FIXED_PRIORS (train:scorer --fixed name=weight). */
+  fixedPriors?: Record<string, number>;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -38,6 +42,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   useNgrams: true,
   bigrams: true,
   positiveWeight: 1,
+  foldNames: false,
 };
 
 interface Example {
@@ -58,17 +63,17 @@ export interface Featurised {
   grams: string[];
 }
 
-export function featurise(texts: string[]): Featurised[] {
+export function featurise(texts: string[], foldNames = false): Featurised[] {
   return texts.map((t) => {
     const a = analyseSentence(normalize(t).text);
-    return { dense: a.values, grams: ngrams(a.words) };
+    return { dense: a.values, grams: ngrams(a.words, foldNames ? a.names : undefined) };
   });
 }
 
 export type FittedWeights = Omit<CheckworthinessModel, 'version' | 'threshold' | 'provenance'>;
 
 export function trainModel(texts: string[], labels: boolean[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): FittedWeights {
-  return fitFeaturised(featurise(texts), labels, opts);
+  return fitFeaturised(featurise(texts, opts.foldNames), labels, opts);
 }
 
 /** Fits on already featurised sentences (cross-validation featurises once and fits many times). */
@@ -99,9 +104,10 @@ export function fitFeaturised(feats: Featurised[], labels: boolean[], opts: Trai
   let totalWeight = 0;
   for (const ex of examples) totalWeight += ex.y ? opts.positiveWeight : 1;
   const fixed = new Uint8Array(P);
+  const priors = { ...FIXED_PRIORS, ...opts.fixedPriors };
   FEATURE_SPECS.forEach((f, d) => {
-    if (FIXED_PRIORS[f.name] !== undefined) {
-      w[1 + d] = FIXED_PRIORS[f.name];
+    if (priors[f.name] !== undefined) {
+      w[1 + d] = priors[f.name];
       fixed[1 + d] = 1;
     }
   });
@@ -137,12 +143,12 @@ export function fitFeaturised(feats: Featurised[], labels: boolean[], opts: Trai
     const weight = w[1 + D + k];
     if (Math.abs(weight) >= opts.prune) grams[gram] = round(weight);
   });
-  return { bias: round(w[0]), features, ngrams: grams };
+  return { bias: round(w[0]), features, ngrams: grams, ...(opts.foldNames ? { foldNames: true } : {}) };
 }
 
 /** Scores texts with a (possibly unsaved) model, exactly as scoreAnalysis would. */
 export function predictAll(model: FittedWeights, texts: string[]): number[] {
-  return predictFeaturised(model, featurise(texts));
+  return predictFeaturised(model, featurise(texts, model.foldNames === true));
 }
 
 export function predictFeaturised(model: FittedWeights, feats: Featurised[]): number[] {
