@@ -29,6 +29,8 @@ describe('v3 clause-level features', () => {
       'But I do believe we have to help our people get ready to succeed in the 21st Century.', // train 19170: "ready" is in a subordinate clause
       'Hope is not a plan.', // no subject before the stance word
       'Venezuelan troops retook the base on Tuesday, officials said.',
+      'Chancellor Gordon Brown earlier backed a plan to freeze the foreign debts of all the affected nations.', // news-dev: a noun
+      'It took the action to try to prevent the forced sale of Yugansk.', // news-dev: a purpose, inside an infinitive
     ])('does not fire on "%s"', (s) => expect(fired(s).has('intention_main')).toBe(false));
 
     it('a willingness in the past is not a past event', () => {

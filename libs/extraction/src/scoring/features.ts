@@ -140,6 +140,8 @@ const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'because', 'when'
 const AUX_PAST = new Set(['was', 'were', 'had', 'did', 'been']);
 // Discourse openers skipped before looking at how the claim opens ("And if ...", "So why ...").
 const OPENERS = new Set(['and', 'but', 'so', 'well', 'now', 'then', 'oh', 'look', 'okay', 'ok', 'yes', 'no', 'because']);
+// Before a stance word these make it a noun ("a plan to") or part of an infinitive ("to try to").
+const NOUN_OR_INFINITIVE_BEFORE = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'new', 'to']);
 // The main clause is looked for in the claim's first words, up to the first subordinator.
 const MAIN_CLAUSE_WORDS = 7;
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor']);
@@ -345,7 +347,9 @@ function clauseFeatures(words: string[], v: Float64Array): void {
     if (i > start && SUBORDINATORS.has(w)) break;
     const next = words[i + 1];
     // A subject comes first: "Hope is not a plan" is not a stance.
-    if (i > start && INTENT_MAIN.has(w) && next === 'to') v[I_INTENTION_MAIN] = 1;
+    // "backed a plan to freeze" is a noun and "took the action to try to prevent" a purpose: neither
+    // is the subject's stance.
+    if (i > start && INTENT_MAIN.has(w) && next === 'to' && !NOUN_OR_INFINITIVE_BEFORE.has(words[i - 1])) v[I_INTENTION_MAIN] = 1;
     if (i > start && BELIEF_MAIN.has(w)) v[I_BELIEF_MAIN] = 1;
     if (PREDICTION_AUX.has(w) || w.endsWith("'ll") || (w === 'going' && next === 'to')) v[I_PREDICTION_MAIN] = 1;
   }
