@@ -5,7 +5,7 @@ import { resolveSpeakers } from './attribution/resolve-speakers';
 import { contentStems, findDuplicates } from './claims/duplicates';
 import { atomicParts } from './claims/parts';
 import { findDates } from './entities/dates';
-import { collectPeople, namedEntities } from './entities/names';
+import { collectPeople, namedEntities, withNameRunMemo } from './entities/names';
 import { findNumbers } from './entities/numbers';
 import { WORD_RE, analyseSentence } from './scoring/features';
 import { BUNDLED_MODEL, reasonFor, scoreAnalysis, type ScoreResult } from './scoring/model';
@@ -56,6 +56,10 @@ interface Working {
 }
 
 export function extractClaims(input: ExtractionInput, options: ExtractionOptions = {}): ExtractionResult {
+  return withNameRunMemo(() => extractWithMemo(input, options));
+}
+
+function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): ExtractionResult {
   const body = input.body ?? '';
   const threshold = options.threshold ?? DEFAULT_CHECKWORTHY_THRESHOLD;
   const lexicon = options.topicLexicon ?? DEFAULT_TOPIC_LEXICON;

@@ -33,8 +33,31 @@ function cleanToken(tok: string): string {
   return tok.replace(/'s$|'$/, '').replace(/\.$/, (m) => (/^(?:[A-Z]\.)+$/.test(tok) ? m : ''));
 }
 
-/** Runs of capitalised words (with "of"/"de" inside), titles split off the front. */
-export function capitalisedRuns(s: string): NameRun[] {
+// One article asks for the runs of each sentence several times (people, entities, subjects, roles).
+// The memo lives for one withNameRunMemo call only: extraction is synchronous, and a memo that
+// outlived it would grow without bound and flatter any benchmark that repeats its articles.
+let memo: Map<string, readonly NameRun[]> | null = null;
+
+export function withNameRunMemo<T>(fn: () => T): T {
+  const outer = memo;
+  memo = new Map();
+  try {
+    return fn();
+  } finally {
+    memo = outer;
+  }
+}
+
+/** Runs of capitalised words (with "of"/"de" inside), titles split off the front. Read-only. */
+export function capitalisedRuns(s: string): readonly NameRun[] {
+  const hit = memo?.get(s);
+  if (hit) return hit;
+  const runs = findRuns(s);
+  memo?.set(s, runs);
+  return runs;
+}
+
+function findRuns(s: string): NameRun[] {
   const toks: Array<{ t: string; s: number; e: number }> = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
