@@ -1,5 +1,5 @@
 // npm run eval:extraction -- [--tsv FILE]... [--json] [--predictions OUT.jsonl] [--threshold X]
-// [--articles DIR]... [--verbose]
+// [--articles DIR]... [--skip-borderline] [--verbose]
 // Scores the extractor on the hand-labelled articles (../shared/fixtures/articles/*.claims.json
 // relative to the repo root: F1 on checkworthy, unit-kind accuracy, speaker accuracy) and on any
 // labelled TSV (P/R/F1 of the positive class at the threshold, average precision). TSV sentences
@@ -26,6 +26,8 @@ interface Args {
   /** Folders of hand-labelled articles; --articles may be given more than once. */
   articles: string[];
   verbose: boolean;
+  /** Leave out the units the labels mark borderline (calls two fact-checkers could make differently). */
+  skipBorderline: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,6 +38,7 @@ function parseArgs(argv: string[]): Args {
     threshold: DEFAULT_CHECKWORTHY_THRESHOLD,
     articles: [],
     verbose: false,
+    skipBorderline: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -52,6 +55,7 @@ function parseArgs(argv: string[]): Args {
       if (!(args.threshold >= 0 && args.threshold <= 1)) throw new Error('--threshold must be in [0, 1]');
     } else if (a === '--articles') args.articles.push(resolve(next()));
     else if (a === '--verbose') args.verbose = true;
+    else if (a === '--skip-borderline') args.skipBorderline = true;
     else throw new Error(`unknown option ${a}`);
   }
   if (args.articles.length === 0) {
@@ -91,13 +95,14 @@ function evalTsv(file: string, threshold: number, predictions: string[]): TsvRes
   };
 }
 
-function evalArticles(dir: string, threshold: number): ArticleEvaluation[] {
+function evalArticles(dir: string, threshold: number, skipBorderline: boolean): ArticleEvaluation[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.claims.json'))
     .sort()
     .map((f) => {
       const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldArticle;
+      if (skipBorderline) gold.units = gold.units.filter((u) => !u.borderline);
       const raw = readFileSync(join(dir, gold.article ?? f.replace(/\.claims\.json$/, '.txt')), 'utf8');
       return evaluateArticle(raw, gold, { threshold });
     });
@@ -138,7 +143,7 @@ function table(headers: string[], rows: Array<Array<string | number>>): string {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const articles = args.articles.flatMap((dir) => evalArticles(dir, args.threshold));
+  const articles = args.articles.flatMap((dir) => evalArticles(dir, args.threshold, args.skipBorderline));
   const all = articles.length > 1 ? pooled(articles) : null;
   const predictions: string[] = [];
   const tsvs = args.tsv.map((f) => evalTsv(f, args.threshold, predictions));
