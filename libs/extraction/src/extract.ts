@@ -37,6 +37,14 @@ export function scoreSentence(sentence: string, _publishedAt?: Date | null): { s
 
 // A blank line, or a line break before an indented line (wire copy), between two sentences.
 const PARAGRAPH_BREAK_RE = /\n[ \t]*\n|\n[ \t]+\S/;
+const SENTENCE_END_RE = /[.!?]["')\]]*$/;
+
+function paragraphBreak(text: string, prevEnd: number, start: number, singleBreaks: boolean): boolean {
+  // The gap and the first character after it: an indent is only seen before the text it indents.
+  const gap = text.slice(prevEnd, start + 1);
+  if (PARAGRAPH_BREAK_RE.test(gap)) return true;
+  return singleBreaks && gap.includes('\n') && SENTENCE_END_RE.test(text.slice(Math.max(0, prevEnd - 4), prevEnd));
+}
 
 interface Working {
   ordinal: number;
@@ -76,6 +84,9 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
   // Names anywhere in the article (caption and headline included) let "Maduro" find "Nicolas Maduro".
   const knownPeople = collectPeople([...(title ? [title] : []), ...raw.map((u) => norm.text.slice(u.start, u.end))]);
 
+  // A body that marks paragraphs by blank lines or indents may hard-wrap lines inside a paragraph
+  // (wire copy does); a body with neither separates its paragraphs by single line breaks.
+  const singleBreaks = !PARAGRAPH_BREAK_RE.test(norm.text);
   const work: Working[] = [];
   raw.forEach((u, i) => {
     if (u.kind !== 'sentence') return;
@@ -91,7 +102,7 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
       start: units[i].start,
       end: units[i].end,
       norm: s,
-      newParagraph: i === 0 || raw[i - 1].kind !== 'sentence' || PARAGRAPH_BREAK_RE.test(norm.text.slice(raw[i - 1].end, u.start)),
+      newParagraph: i === 0 || raw[i - 1].kind !== 'sentence' || paragraphBreak(norm.text, raw[i - 1].end, u.start, singleBreaks),
       speakerPhrase: attr ? attr.speaker : null,
       verb: attr ? attr.verb : null,
       // The core text is sliced from the original body, like the sentence: quotes stay curly.

@@ -155,4 +155,102 @@ describe('findAttribution', () => {
     expect(frame('Critics of the plan were not invited.')).toBeNull();
     expect(frame('Sweden, in a similar move last week, promised to halt all trade with South Africa by October.')).toBeNull();
   });
+
+  describe('a frame set in commas inside the claim', () => {
+    // The subject before the frame is part of the claim, not its speaker.
+    it.each([
+      ['The decision, the minister said, was final.', 'the minister'],
+      ['The economy, the president said, is growing faster than expected.', 'the president'],
+      ['The new law, the chancellor added, would save 3 billion pounds.', 'the chancellor'],
+      ['Brown, the mayor said, was a fine man.', 'the mayor'],
+      ['Exports, the ministry said, rose 3 percent in May.', 'the ministry'],
+    ])('%s', (sentence, speaker) => {
+      // The claim sits on both sides of the frame and a core is one range: the whole sentence.
+      expect(frame(sentence)).toEqual({ speaker, verb: expect.any(String), core: sentence });
+    });
+
+    it('drops an opener that is all there is before the frame', () => {
+      expect(frame('However, the ministry said, exports would recover.')).toEqual({
+        speaker: 'the ministry',
+        verb: 'said',
+        core: 'exports would recover.',
+      });
+    });
+
+    it('still reads a trailing frame followed by adverbials or a participle', () => {
+      expect(frame('The deal is dead, he said, in a speech on Tuesday.')?.core).toBe('The deal is dead');
+      expect(frame('Exports fell, the ministry said on Monday.')?.core).toBe('Exports fell');
+    });
+
+    it('keeps "Name, role said," before the quote it introduces', () => {
+      expect(frame('Rhodri Glyn Thomas, Plaid Cymru health spokesman said, "It is the same target."')?.speaker).toBe('Rhodri Glyn Thomas');
+    });
+
+    it('does not read a list of speakers as "Name, role said"', () => {
+      expect(frame('John, his brother and a police officer said they saw the car.')?.speaker).not.toBe('John');
+    });
+  });
+
+  describe('verbs of stance', () => {
+    // The quote must be the view of the verb's object, not a name or another clause's words.
+    it.each([
+      'She called the number on the "contact us" page.',
+      'The city welcomed the team home after its "miracle" season.',
+      'The band hailed a taxi outside the "Blue Note" club.',
+      'He called the police after hearing a "loud bang".',
+      'The minister praised the firefighters, who said the blaze was "terrifying".',
+    ])('no speaker: %s', (sentence) => {
+      expect(frame(sentence)).toBeNull();
+    });
+
+    it('keeps a quoted view after a long object', () => {
+      expect(frame('Reagan called charges that he ransomed hostages and undercut the U.S. war on terrorism "utterly false."')?.speaker).toBe('Reagan');
+      expect(frame('Mr Smith called the decision "outrageous" and vowed to appeal.')?.speaker).toBe('Mr Smith');
+    });
+
+    it('takes "called for" only after a person, a group or an institution', () => {
+      expect(frame('The recipe calls for two eggs.')).toBeNull();
+      expect(frame('The plan calls for 500 new homes by 2030.')).toBeNull();
+      expect(frame('The situation called for calm.')).toBeNull();
+      expect(frame('Unions called for a strike.')?.speaker).toBe('Unions');
+      expect(frame('The government called for calm.')?.speaker).toBe('The government');
+      expect(frame('The UN called for a ceasefire.')?.speaker).toBe('The UN');
+    });
+  });
+
+  describe('phrases that are not speakers', () => {
+    it('never starts a speaker with a conjunction ("and the officials")', () => {
+      expect(frame('Prices fell, and the officials said, adding that it was temporary.')).toBeNull();
+    });
+
+    it('never takes a relative clause into a speaker ("man who")', () => {
+      expect(frame('The man who lived next door moved away and denied everything.')).toBeNull();
+    });
+
+    it('reads "reported a loss" as an event and an opener as no claim', () => {
+      expect(frame('In 2019, the company reported a loss.')).toBeNull();
+      expect(frame('The company reported a 5% rise in profits.')).toBeNull();
+      expect(frame('The company reported that profits fell.')?.speaker).toBe('The company');
+      expect(frame('In a statement, the company said profits fell.')).toEqual({ speaker: 'the company', verb: 'said', core: 'profits fell.' });
+    });
+
+    it('does not invert a verb and its object after a subject and its appositive', () => {
+      expect(frame('The board, chaired by Smith, rejected the bid.')?.speaker).not.toBe('the bid');
+      expect(frame('The Times, a British newspaper, reported the story first.')?.speaker).not.toBe('the story first');
+    });
+  });
+
+  it('stays fast on long sentences full of commas and quotes', () => {
+    const long = [
+      `The decision${', the minister said'.repeat(110)} was final.`,
+      'He called the "plan" a "disaster" '.repeat(60),
+      'a, "b", c d e f g, "h i" j said, '.repeat(62),
+      `Smith called ${'the word '.repeat(220)}"bad".`,
+    ];
+    for (const s of long) {
+      const t = process.hrtime.bigint();
+      for (let i = 0; i < 10; i++) findAttribution(s);
+      expect(Number(process.hrtime.bigint() - t) / 1e6 / 10).toBeLessThan(5);
+    }
+  });
 });

@@ -41,6 +41,7 @@ export const NOT_IN_SPEAKER = new Set([
   'must', 'that', 'which', 'when', 'if', 'because', 'but', 'not', 'also', 'then', 'there', 'than', 'as', 'so',
   'this', 'these', 'those', 'it', 'what', 'where', 'why', 'how', 'while', 'after', 'before', 'since', 'until',
   'did', 'does', 'do', 'has', 'had', 'have', 'to', 'into', 'from', 'with', 'by', 'about', 'over', 'under', 'all',
+  'who', 'whom', 'whose',
 ]);
 
 /** Subject pronouns that may stand as a speaker and are resolved to a named person. */
