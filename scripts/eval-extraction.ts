@@ -1,4 +1,4 @@
-// npm run eval:extraction -- [--tsv FILE]... [--json] [--predictions OUT.jsonl] [--threshold X]
+// npm run eval:extraction -- [--tsv FILE]... [--json] [--predictions OUT.jsonl] [--threshold X] [--model FILE]
 // [--articles DIR]... [--skip-borderline] [--verbose]
 // Scores the extractor on the hand-labelled articles (../shared/fixtures/articles/*.claims.json
 // relative to the repo root: F1 on checkworthy, unit-kind accuracy, speaker accuracy) and on any
@@ -8,9 +8,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { basename, join, resolve } from 'path';
 import {
   averagePrecision,
-  DEFAULT_CHECKWORTHY_THRESHOLD,
+  BUNDLED_MODEL,
+  type CheckworthinessModel,
   evaluateArticle,
-  MODEL_VERSION,
   parseLabelledTsv,
   prf,
   scoreSentence,
@@ -22,7 +22,10 @@ interface Args {
   tsv: string[];
   json: boolean;
   predictions: string | null;
-  threshold: number;
+  /** null: the model's own threshold. */
+  threshold: number | null;
+  /** Another weights file than the bundled one (an older version, a desk's refit). */
+  model: CheckworthinessModel;
   /** Folders of hand-labelled articles; --articles may be given more than once. */
   articles: string[];
   verbose: boolean;
@@ -30,12 +33,21 @@ interface Args {
   skipBorderline: boolean;
 }
 
+function readModel(file: string): CheckworthinessModel {
+  const m = JSON.parse(readFileSync(file, 'utf8')) as Partial<CheckworthinessModel>;
+  if (typeof m.version !== 'string' || typeof m.threshold !== 'number' || typeof m.bias !== 'number' || typeof m.features !== 'object' || typeof m.ngrams !== 'object') {
+    throw new Error(`--model ${file}: not a check-worthiness weights file (version, threshold, bias, features, ngrams)`);
+  }
+  return m as CheckworthinessModel;
+}
+
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     tsv: [],
     json: false,
     predictions: null,
-    threshold: DEFAULT_CHECKWORTHY_THRESHOLD,
+    threshold: null,
+    model: BUNDLED_MODEL,
     articles: [],
     verbose: false,
     skipBorderline: false,
@@ -53,7 +65,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--threshold') {
       args.threshold = Number(next());
       if (!(args.threshold >= 0 && args.threshold <= 1)) throw new Error('--threshold must be in [0, 1]');
-    } else if (a === '--articles') args.articles.push(resolve(next()));
+    } else if (a === '--model') args.model = readModel(next());
+    else if (a === '--articles') args.articles.push(resolve(next()));
     else if (a === '--verbose') args.verbose = true;
     else if (a === '--skip-borderline') args.skipBorderline = true;
     else throw new Error(`unknown option ${a}`);
@@ -75,11 +88,11 @@ interface TsvResult {
   averagePrecision: number;
 }
 
-function evalTsv(file: string, threshold: number, predictions: string[]): TsvResult {
+function evalTsv(file: string, model: CheckworthinessModel, threshold: number, predictions: string[]): TsvResult {
   const rows = parseLabelledTsv(readFileSync(file, 'utf8'), (line, reason) =>
     console.warn(`${basename(file)}:${line}: skipped (${reason})`),
   );
-  const scores = rows.map((r) => scoreSentence(r.text).score);
+  const scores = rows.map((r) => scoreSentence(r.text, null, model).score);
   const gold = rows.map((r) => r.label);
   const predicted = scores.map((s) => s >= threshold);
   rows.forEach((r, i) => predictions.push(JSON.stringify({ id: r.id, score: round(scores[i]), checkworthy: predicted[i] })));
@@ -95,7 +108,7 @@ function evalTsv(file: string, threshold: number, predictions: string[]): TsvRes
   };
 }
 
-function evalArticles(dir: string, threshold: number, skipBorderline: boolean): ArticleEvaluation[] {
+function evalArticles(dir: string, model: CheckworthinessModel, threshold: number, skipBorderline: boolean): ArticleEvaluation[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.claims.json'))
@@ -104,7 +117,7 @@ function evalArticles(dir: string, threshold: number, skipBorderline: boolean): 
       const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldArticle;
       if (skipBorderline) gold.units = gold.units.filter((u) => !u.borderline);
       const raw = readFileSync(join(dir, gold.article ?? f.replace(/\.claims\.json$/, '.txt')), 'utf8');
-      return evaluateArticle(raw, gold, { threshold });
+      return evaluateArticle(raw, gold, { threshold, model });
     });
 }
 
@@ -143,17 +156,18 @@ function table(headers: string[], rows: Array<Array<string | number>>): string {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const articles = args.articles.flatMap((dir) => evalArticles(dir, args.threshold, args.skipBorderline));
+  const threshold = args.threshold ?? args.model.threshold;
+  const articles = args.articles.flatMap((dir) => evalArticles(dir, args.model, threshold, args.skipBorderline));
   const all = articles.length > 1 ? pooled(articles) : null;
   const predictions: string[] = [];
-  const tsvs = args.tsv.map((f) => evalTsv(f, args.threshold, predictions));
+  const tsvs = args.tsv.map((f) => evalTsv(f, args.model, threshold, predictions));
   if (args.predictions) writeFileSync(args.predictions, predictions.join('\n') + (predictions.length ? '\n' : ''));
 
   if (args.json) {
     console.log(
       JSON.stringify({
-        modelVersion: MODEL_VERSION,
-        threshold: args.threshold,
+        modelVersion: args.model.version,
+        threshold,
         articles: articles.map((a) => ({
           article: a.article,
           f1: round(a.checkworthy.f1),
@@ -176,7 +190,7 @@ function main(): void {
     );
     return;
   }
-  console.log(`model ${MODEL_VERSION}, threshold ${args.threshold}`);
+  console.log(`model ${args.model.version}, threshold ${threshold}`);
   if (articles.length) {
     console.log('\nLabelled articles (' + args.articles.join(', ') + ')');
     console.log(

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { DEFAULT_CHECKWORTHY_THRESHOLD, extractClaims, scoreSentence } from './extract';
 import { splitPlainText } from './segment/plain-text';
+import { BUNDLED_MODEL } from './scoring/model';
 
 const FIXTURE = resolve(__dirname, '../../../test/fixtures/articles/venezuela-us-secret-meetings.txt');
 
@@ -81,5 +82,25 @@ describe('extractClaims edge cases', () => {
     const r = extractClaims({ body });
     for (const c of r.claims) expect(body.slice(c.spanStart, c.spanEnd)).toBe(c.sentence);
     expect(r.claims).toHaveLength(2);
+  });
+});
+
+describe('extractClaims with another weights file', () => {
+  const body = 'The council cut its budget by 5 percent in 2019. Thank you all for coming.';
+  const bundled = extractClaims({ body });
+  // A model that knows only a bias: every sentence scores the same, and its own threshold applies.
+  const flat = { ...BUNDLED_MODEL, version: 'test.flat', threshold: 0.3, bias: 0, features: {}, ngrams: {} };
+
+  it('scores with the model given, at that model\'s threshold, and names it', () => {
+    const r = extractClaims({ body }, { model: flat });
+    expect(r.modelVersion).toBe('test.flat');
+    expect(r.threshold).toBe(0.3);
+    expect(r.claims.map((c) => c.score)).toEqual([0.5, 0.5]);
+    expect(r.claims.every((c) => c.checkworthy)).toBe(true);
+    expect(bundled.claims.map((c) => c.checkworthy)).toEqual([true, false]);
+  });
+
+  it('scoreSentence takes the same model', () => {
+    expect(scoreSentence('Thank you all for coming.', null, flat).score).toBe(0.5);
   });
 });

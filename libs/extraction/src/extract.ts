@@ -8,7 +8,7 @@ import { findDates } from './entities/dates';
 import { collectPeople, namedEntities, withNameRunMemo } from './entities/names';
 import { findNumbers } from './entities/numbers';
 import { WORD_RE, analyseSentence } from './scoring/features';
-import { BUNDLED_MODEL, reasonFor, scoreAnalysis, type ScoreResult } from './scoring/model';
+import { BUNDLED_MODEL, reasonFor, scoreAnalysis, type CheckworthinessModel, type ScoreResult } from './scoring/model';
 import { segmentUnits } from './segment/units';
 import { normalize, toOriginal } from './text/normalize';
 import { DEFAULT_TOPIC_LEXICON, topicsFor } from './topics/topics';
@@ -29,9 +29,9 @@ export const MODEL_VERSION: string = BUNDLED_MODEL.version;
  * Scores one sentence exactly as extractClaims scores a sentence unit (same folding, same
  * attribution check, same model): the eval's --predictions use this.
  */
-export function scoreSentence(sentence: string, _publishedAt?: Date | null): { score: number; features: ScoreFeature[] } {
+export function scoreSentence(sentence: string, _publishedAt?: Date | null, model: CheckworthinessModel = BUNDLED_MODEL): { score: number; features: ScoreFeature[] } {
   const s = normalize(sentence).text;
-  const r = scoreAnalysis(analyseSentence(s));
+  const r = scoreAnalysis(analyseSentence(s), model);
   return { score: r.score, features: r.features };
 }
 
@@ -69,7 +69,8 @@ export function extractClaims(input: ExtractionInput, options: ExtractionOptions
 
 function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): ExtractionResult {
   const body = input.body ?? '';
-  const threshold = options.threshold ?? DEFAULT_CHECKWORTHY_THRESHOLD;
+  const model = options.model ?? BUNDLED_MODEL;
+  const threshold = options.threshold ?? model.threshold;
   const lexicon = options.topicLexicon ?? DEFAULT_TOPIC_LEXICON;
   const publishedAt = input.publishedAt ?? null;
   const norm = normalize(body);
@@ -107,7 +108,7 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
       verb: attr ? attr.verb : null,
       // The core text is sliced from the original body, like the sentence: quotes stay curly.
       core: attr ? coreOf(attr.coreStart, attr.coreEnd) : null,
-      scored: scoreAnalysis(analysis),
+      scored: scoreAnalysis(analysis, model),
       words: analysis.words,
       allWords: attr ? s.toLowerCase().match(WORD_RE) ?? [] : analysis.words,
     });
@@ -154,5 +155,5 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
     };
   });
 
-  return { units, claims, threshold, modelVersion: MODEL_VERSION };
+  return { units, claims, threshold, modelVersion: model.version };
 }

@@ -1,5 +1,6 @@
 // Public shapes of the extraction library. Offsets are JavaScript string indices into the body as
 // given (never into a normalised copy), so `body.slice(start, end)` always returns the stored text.
+import type { CheckworthinessModel } from './scoring/model';
 
 export type UnitKind =
   | 'headline'
@@ -78,8 +79,11 @@ export interface ExtractionInput {
 }
 
 export interface ExtractionOptions {
+  /** Default: the model's own threshold. */
   threshold?: number;
   topicLexicon?: TopicLexicon;
+  /** Another weights file than the bundled one (eval:extraction --model, a desk's refit). */
+  model?: CheckworthinessModel;
 }
 
 export interface ExtractionResult {
