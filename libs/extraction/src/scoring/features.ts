@@ -172,8 +172,8 @@ flag(NEGATION, NEG);
 export interface SentenceAnalysis {
   /** Lower-case words (numbers kept) for n-grams and topics. */
   words: string[];
-  /** Per word of `words`: 1 when it was written capitalised after the claim's first word (a name). */
-  names: Uint8Array;
+  /** The claim as analysed (frame removed, capitals kept): names are read from it on demand. */
+  text: string;
   /** Dense hand-feature values, indexed like FEATURE_SPECS. */
   values: Float64Array;
 }
@@ -211,7 +211,6 @@ export function analyseSentence(sentence: string, known?: Attribution | null): S
   const s = attribution ? sentence.slice(attribution.coreStart, attribution.coreEnd) : sentence;
   const lower = s.toLowerCase();
   const words = lower.match(WORD_RE) ?? [];
-  const names = nameMask(s, words.length);
   const v = new Float64Array(FEATURE_SPECS.length);
   const set = (name: string, value: number) => {
     v[FEATURE_INDEX.get(name)!] = value;
@@ -299,14 +298,17 @@ export function analyseSentence(sentence: string, known?: Attribution | null): S
   clauseFeatures(words, v);
   const hasNames = v[FEATURE_INDEX.get('named_entities')!] > 0;
   set('past_action_participants', eventPast > 0 && (hasNames || v[FEATURE_INDEX.get('number')!] > 0) ? 1 : 0);
-  return { words, names, values: v };
+  return { words, text: s, values: v };
 }
 
 // The case-blind twin of WORD_RE: the same tokens in the same order, with their capitals.
 const CASED_WORD_RE = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:'[A-Za-z]+)?/g;
 
-/** Marks the words written with a capital after the first one (and not "I"): names, mostly. */
-function nameMask(s: string, n: number): Uint8Array {
+/**
+ * Per word of `words` (the lower-case words of `s`): 1 when it was written with a capital after the
+ * first word, and is not "I": names, mostly. Computed only for a model that folds names.
+ */
+export function nameMask(s: string, n: number): Uint8Array {
   const mask = new Uint8Array(n);
   const cased = s.match(CASED_WORD_RE) ?? [];
   if (cased.length !== n) return mask;
@@ -376,9 +378,14 @@ export function ngramValue(count: number): number {
   return count > 0 ? 1 / Math.sqrt(count) : 0;
 }
 
+/** The n-grams a model sees for an analysed sentence: names folded when it was trained that way. */
+export function analysisNgrams(a: SentenceAnalysis, foldNames: boolean): string[] {
+  return ngrams(a.words, foldNames ? nameMask(a.text, a.words.length) : undefined);
+}
+
 /**
  * Unigrams and bigrams, numbers folded to "<num>" so that "1987" and "42" share a weight. With
- * `names` (a mask from analyseSentence), names are folded to "<name>" as well: which person a claim
+ * `names` (a mask from nameMask), names are folded to "<name>" as well: which person a claim
  * is about says nothing about whether it can be checked, and a name learnt from debate transcripts
  * ("donald", "romney") is a fact about those debates, not about news.
  */

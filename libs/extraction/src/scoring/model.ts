@@ -1,6 +1,6 @@
 // The check-worthiness model: logistic regression over the hand features and (optionally) word
 // n-grams, weights read from a versioned JSON file (its provenance and ../../README.md say how it was fitted).
-import { FEATURE_SPECS, analyseSentence, ngramValue, ngrams, type SentenceAnalysis } from './features';
+import { FEATURE_SPECS, analyseSentence, analysisNgrams, ngramValue, type SentenceAnalysis } from './features';
 import type { ScoreFeature } from '../types';
 import bundled from '../model/checkworthiness.v4.json';
 
@@ -57,7 +57,7 @@ export function scoreAnalysis(a: SentenceAnalysis, model: CheckworthinessModel =
   }
   const weights = ngramMap(model);
   const hits: Array<[string, number]> = [];
-  const grams = ngrams(a.words, model.foldNames ? a.names : undefined);
+  const grams = analysisNgrams(a, model.foldNames === true);
   const value = ngramValue(grams.length);
   for (const g of grams) {
     const weight = weights.get(g);

@@ -1,7 +1,7 @@
 // Fits the check-worthiness logistic regression: hand features plus word n-grams seen at least
 // `minCount` times, L2-regularised (n-grams more strongly than the hand features, so that the
 // documented features keep carrying the score on prose unlike the training set), full-batch Adam.
-import { FEATURE_SPECS, analyseSentence, ngramValue, ngrams } from './features';
+import { FEATURE_SPECS, analyseSentence, analysisNgrams, ngramValue } from './features';
 import type { CheckworthinessModel } from './model';
 import { normalize } from '../text/normalize';
 
@@ -66,7 +66,7 @@ export interface Featurised {
 export function featurise(texts: string[], foldNames = false): Featurised[] {
   return texts.map((t) => {
     const a = analyseSentence(normalize(t).text);
-    return { dense: a.values, grams: ngrams(a.words, foldNames ? a.names : undefined) };
+    return { dense: a.values, grams: analysisNgrams(a, foldNames) };
   });
 }
 
