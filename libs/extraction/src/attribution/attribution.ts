@@ -14,6 +14,7 @@ import {
   NOT_IN_SPEAKER,
   OTHER_PRONOUNS,
   PERSONAL_PRONOUNS,
+  PLURAL_NOUN_RE,
   REPORTING_VERBS,
   STANCE_VERBS,
 } from './lexicon';
@@ -118,7 +119,7 @@ export function plausibleSpeaker(phrase: string, lowerStartOk = false): boolean 
 }
 
 function bareGroup(words: string[]): boolean {
-  return words.length <= 4 && words.every((w) => /^[a-z-]+$/.test(w)) && /[a-z]{2}[^s]s$/.test(words[words.length - 1]);
+  return words.length <= 4 && words.every((w) => /^[a-z-]+$/.test(w)) && PLURAL_NOUN_RE.test(words[words.length - 1]);
 }
 
 /** The noun phrase before a participle or relative clause: "participants sworn to secrecy" -> "participants". */

@@ -48,6 +48,15 @@ export const NOT_IN_SPEAKER = new Set([
 export const PERSONAL_PRONOUNS = new Set(['he', 'she']);
 export const OTHER_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you']);
 
+/** A speaker phrase that is only a pronoun ("he", "They"): it names nobody by itself. */
+export function isPronoun(phrase: string): boolean {
+  const lower = phrase.toLowerCase();
+  return PERSONAL_PRONOUNS.has(lower) || OTHER_PRONOUNS.has(lower);
+}
+
+/** A plural noun ending a group's name ("critics", "trade ministry officials"); not "-ss" ("press"). */
+export const PLURAL_NOUN_RE = /[a-z]{2}[^s]s$/i;
+
 /** Titles and role words dropped from a person's name ("Vice President", "Mr", "Dr."). */
 export const TITLE_WORDS = new Set([
   'president', 'vice', 'prime', 'minister', 'secretary', 'foreign', 'chancellor', 'chairman', 'chairwoman',

@@ -5,6 +5,7 @@
 // next paragraph reopens, and gives a free-standing quote to the speaker just cited.
 //
 // Works on normalised text, where every double quote is a straight '"'.
+import { isPronoun } from './lexicon';
 
 export interface QuoteSentence {
   /** The normalised sentence. */
@@ -65,7 +66,7 @@ function hasWord(text: string, phrase: string): boolean {
 /** The sentence names its own speaker outside any quote ("..., officials said."), not a pronoun. */
 function ownFrame(s: QuoteSentence): boolean {
   const phrase = s.framePhrase?.trim();
-  if (!phrase || /^(?:he|she|they|we|i|it|you)$/i.test(phrase)) return false;
+  if (!phrase || isPronoun(phrase)) return false;
   return hasWord(scanQuotes(s.text, false, true).outside, phrase);
 }
 

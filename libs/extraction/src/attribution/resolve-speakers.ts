@@ -1,7 +1,7 @@
 // One speaker per sentence across an article: the sentence's own frame normalised, pronouns and
 // role nouns resolved against earlier sentences, then quotations followed across sentences.
 import { capitalisedRuns, classifyRun } from '../entities/names';
-import { PERSONAL_PRONOUNS } from './lexicon';
+import { OTHER_PRONOUNS, PERSONAL_PRONOUNS, PLURAL_NOUN_RE } from './lexicon';
 import { followQuotations, type QuoteSentence } from './quote-continuation';
 import { RoleIndex } from './roles';
 import { SpeakerNormaliser } from './speakers';
@@ -28,8 +28,6 @@ function subjectPerson(s: string, knownPeople: Map<string, string>): string | nu
   return knownPeople.get(name) ?? name;
 }
 
-// A plural group ("critics", "trade ministry officials"), which a following "they" may continue.
-const PLURAL_RE = /[a-z]{2}[^s]s$/i;
 
 export function resolveSpeakers(
   sentences: QuoteSentence[],
@@ -58,7 +56,7 @@ export function resolveSpeakers(
         speaker = role;
         lastPerson = role;
         othersSinceLast = false;
-      } else if (!/^(?:we|i|it|you)$/.test(lower)) {
+      } else if (!OTHER_PRONOUNS.has(lower)) {
         const n = speakers.normalise(p);
         speaker = n.name;
         if (n.person) {
@@ -68,7 +66,7 @@ export function resolveSpeakers(
       }
     }
     lastGroup =
-      speaker && (lastGroup === speaker || (speaker !== lastPerson && PLURAL_RE.test(speaker)))
+      speaker && (lastGroup === speaker || (speaker !== lastPerson && PLURAL_NOUN_RE.test(speaker)))
         ? speaker
         : null;
     resolved.push(speaker);
