@@ -4,8 +4,9 @@
 // relative to the repo root: F1 on checkworthy, unit-kind accuracy, speaker accuracy) and on any
 // labelled TSV (P/R/F1 of the positive class at the threshold, average precision). TSV sentences
 // are scored with scoreSentence, the very code extractClaims uses for every sentence unit.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
-import { basename, join, resolve } from 'path';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { basename, resolve } from 'path';
+import { readLabelledArticles } from './lib/labelled-articles';
 import {
   averagePrecision,
   BUNDLED_MODEL,
@@ -15,7 +16,6 @@ import {
   prf,
   scoreSentence,
   type ArticleEvaluation,
-  type GoldArticle,
 } from '@claimdesk/extraction';
 
 interface Args {
@@ -109,16 +109,10 @@ function evalTsv(file: string, model: CheckworthinessModel, threshold: number, p
 }
 
 function evalArticles(dir: string, model: CheckworthinessModel, threshold: number, skipBorderline: boolean): ArticleEvaluation[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.claims.json'))
-    .sort()
-    .map((f) => {
-      const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldArticle;
-      if (skipBorderline) gold.units = gold.units.filter((u) => !u.borderline);
-      const raw = readFileSync(join(dir, gold.article ?? f.replace(/\.claims\.json$/, '.txt')), 'utf8');
-      return evaluateArticle(raw, gold, { threshold, model });
-    });
+  return readLabelledArticles(dir).map(({ gold, raw }) => {
+    if (skipBorderline) gold.units = gold.units.filter((u) => !u.borderline);
+    return evaluateArticle(raw, gold, { threshold, model });
+  });
 }
 
 /** All labelled units of several articles as one set: the number to compare across models. */

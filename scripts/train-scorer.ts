@@ -13,8 +13,9 @@
 // out-of-fold scores (default with --cv: they are scores on unseen debates, the case a desk meets)
 // or from --dev (default without --cv: dev sentences come from the training debates). The dev file
 // is only reported when the threshold comes from the out-of-fold scores.
-import { readdirSync, readFileSync, writeFileSync } from 'fs';
-import { basename, join, resolve } from 'path';
+import { readFileSync, writeFileSync } from 'fs';
+import { basename, resolve } from 'path';
+import { readLabelledArticles } from './lib/labelled-articles';
 // The cross-validation helpers are training tools, not part of the library's public surface.
 import { idBlockFolds, outOfFoldScores } from '../libs/extraction/src/scoring/cross-validate';
 import { featurise, fitFeaturised, type Featurised } from '../libs/extraction/src/scoring/train';
@@ -27,7 +28,6 @@ import {
   parseLabelledTsv,
   predictAll,
   prf,
-  type GoldArticle,
   type TrainOptions,
 } from '@claimdesk/extraction';
 
@@ -269,9 +269,8 @@ function main(): void {
 
 /** Sentence-level P/R/F1 and AP on a folder of labelled articles (*.claims.json, as eval:extraction reads). */
 function reportNews(fitted: Parameters<typeof predictAll>[0], dir: string, threshold: number) {
-  const units = readdirSync(dir)
-    .filter((f) => f.endsWith('.claims.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldArticle).units)
+  const units = readLabelledArticles(dir)
+    .flatMap((a) => a.gold.units)
     .filter((u) => u.kind === 'sentence');
   const gold = units.map((u) => u.checkworthy);
   const scores = predictAll(fitted, units.map((u) => u.text));

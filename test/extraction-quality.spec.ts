@@ -2,20 +2,13 @@
 // article and the news development set. The floors sit a little under today's numbers (README of
 // libs/extraction), so a change that breaks segmentation, attribution or scoring on real news fails
 // here instead of passing silently.
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateArticle, prf, type GoldArticle } from '@claimdesk/extraction';
+import { evaluateArticle, prf } from '@claimdesk/extraction';
+import { readLabelledArticles } from '../scripts/lib/labelled-articles';
 
 const FOLDERS = ['fixtures/articles', 'fixtures/news-dev'].map((f) => path.resolve(__dirname, f));
 
-const evaluations = FOLDERS.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.claims.json'))
-    .map((f) => {
-      const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as GoldArticle;
-      return evaluateArticle(readFileSync(path.join(dir, gold.article), 'utf8'), gold);
-    }),
-);
+const evaluations = FOLDERS.flatMap((dir) => readLabelledArticles(dir).map(({ gold, raw }) => evaluateArticle(raw, gold)));
 
 describe('extraction on the labelled news articles', () => {
   it('covers the sample article and the five news-dev stories', () => {
