@@ -1,7 +1,7 @@
 // npm run train:scorer -- FILE.tsv [--dev DEV.tsv] [--cv K [--grid]] [--threshold-from oof|dev]
 //   [--out PATH] [--min-count N] [--l2 X] [--l2-ngrams X] [--unigrams] [--positive-weight X]
 //   [--epochs N] [--prune X] [--no-ngrams] [--no-clause-features] [--version NAME] [--note TEXT]
-//   [--fold-names] [--fixed FEATURE=WEIGHT]... [--news DIR]
+//   [--fold-names] [--fixed FEATURE=WEIGHT]... [--news DIR] [--news-train DIR]... [--news-weight X] [--loso]
 // Refits the check-worthiness model from a labelled TSV (Sentence_id, Text, class_label Yes/No) and
 // writes the weights file with its provenance. Editors' promote/dismiss decisions exported as such a
 // TSV refit a desk's own model the same way.
@@ -13,12 +13,18 @@
 // out-of-fold scores (default with --cv: they are scores on unseen debates, the case a desk meets)
 // or from --dev (default without --cv: dev sentences come from the training debates). The dev file
 // is only reported when the threshold comes from the out-of-fold scores.
+//
+// --news-train DIR adds a folder of hand-labelled articles (*.claims.json, as eval:extraction reads)
+// to the training rows, each sentence weighted --news-weight (default 10: a few hundred news
+// sentences against twenty thousand debate lines) and featurised as extractClaims sees it, lede
+// included. --loso then refits once per article with that article left out and scores it: the
+// pooled held-out F1 says how the setting does on a story it has not seen.
 import { readFileSync, writeFileSync } from 'fs';
 import { basename, resolve } from 'path';
-import { readLabelledArticles } from './lib/labelled-articles';
+import { readLabelledArticles, type LabelledArticle } from './lib/labelled-articles';
 // The cross-validation helpers are training tools, not part of the library's public surface.
 import { idBlockFolds, outOfFoldScores } from '../libs/extraction/src/scoring/cross-validate';
-import { featurise, fitFeaturised, type Featurised } from '../libs/extraction/src/scoring/train';
+import { featurise, featuriseOne, fitFeaturised, predictFeaturised, type Featurised, type FittedWeights } from '../libs/extraction/src/scoring/train';
 import { FEATURE_SPECS } from '../libs/extraction/src/scoring/features';
 import {
   averagePrecision,
@@ -61,20 +67,23 @@ function withoutClauseFeatures(feats: Featurised[]): Featurised[] {
   return feats.map((f) => {
     const dense = Float64Array.from(f.dense);
     for (const c of cols) dense[c] = 0;
-    return { dense, grams: f.grams };
+    return { ...f, dense };
   });
 }
 
 
-const DEFAULT_OUT = 'libs/extraction/src/model/checkworthiness.v4.json';
+const DEFAULT_OUT = 'libs/extraction/src/model/checkworthiness.v5.json';
 
 function parseArgs(argv: string[]) {
   const opts: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS };
   let train: string | null = null;
   let dev: string | null = null;
   let news: string | null = null;
+  const newsTrain: string[] = [];
+  let newsWeight = 10;
+  let loso = false;
   let out = DEFAULT_OUT;
-  let version = 'checkworthiness.v4';
+  let version = 'checkworthiness.v5';
   let note: string | null = null;
   let cv = 0;
   let grid = false;
@@ -106,6 +115,9 @@ function parseArgs(argv: string[]) {
       opts.fixedPriors = { ...opts.fixedPriors, [name]: Number(value) };
     }
     else if (a === '--news') news = next();
+    else if (a === '--news-train') newsTrain.push(next());
+    else if (a === '--news-weight') newsWeight = Number(next());
+    else if (a === '--loso') loso = true;
     else if (a === '--cv') cv = Number(next());
     else if (a === '--grid') grid = true;
     else if (a === '--no-clause-features') noClauseFeatures = true;
@@ -121,7 +133,10 @@ function parseArgs(argv: string[]) {
   if (grid && cv < 2) throw new Error('--grid needs --cv K (K >= 2)');
   if (thresholdFrom === 'oof' && cv < 2) throw new Error('--threshold-from oof needs --cv K');
   if (thresholdFrom === 'dev' && !dev) throw new Error('--threshold-from dev needs --dev');
-  return { train, dev, news, out, version, opts, note, cv, grid, thresholdFrom: thresholdFrom ?? (cv >= 2 ? 'oof' : dev ? 'dev' : null), noClauseFeatures };
+  if (newsTrain.length && cv >= 2) throw new Error('--news-train and --cv do not mix: the debate folds would leak the news rows into every fold');
+  if (loso && !newsTrain.length) throw new Error('--loso needs --news-train');
+  if (!(newsWeight > 0)) throw new Error('--news-weight must be a positive number');
+  return { train, dev, news, newsTrain, newsWeight, loso, out, version, opts, note, cv, grid, thresholdFrom: thresholdFrom ?? (cv >= 2 ? 'oof' : dev ? 'dev' : null), noClauseFeatures };
 }
 
 interface CvResult {
@@ -167,12 +182,13 @@ function describe(o: Setting): string {
 }
 
 function main(): void {
-  const { train, dev, news, out, version, note, cv, grid, thresholdFrom, ...parsed } = parseArgs(process.argv.slice(2));
+  const { train, dev, news, newsTrain, newsWeight, loso, out, version, note, cv, grid, thresholdFrom, ...parsed } = parseArgs(process.argv.slice(2));
   let opts: Setting = { ...parsed.opts, clauseFeatures: !parsed.noClauseFeatures };
   const rows = parseLabelledTsv(readFileSync(train, 'utf8'), warnSkip(train));
   const started = Date.now();
   const feats = featurise(rows.map((r) => r.text), opts.foldNames);
   const trainGold = rows.map((r) => r.label);
+  const stories = newsTrain.flatMap((dir) => readLabelledArticles(dir).map((a) => storyRows(a, opts.foldNames, newsWeight)));
 
   // 1. Hyperparameters (and the out-of-fold scores) from id-block cross-validation on train only.
   let chosen: CvResult | null = null;
@@ -189,10 +205,17 @@ function main(): void {
     console.log(`chosen: ${describe(opts)}`);
   }
 
-  // 2. The model: fitted on the whole training file with the chosen hyperparameters.
+  // 2. The model: fitted on the whole training file (and the news stories) with the chosen hyperparameters.
   const { clauseFeatures, ...trainOpts } = opts;
-  const fitted = fitFeaturised(clauseFeatures ? feats : withoutClauseFeatures(feats), trainGold, trainOpts);
+  const devSet = dev ? readDev(dev, opts.foldNames) : null;
+  const fitOn = (held: number) => {
+    const kept = stories.filter((_, i) => i !== held);
+    const all = [...feats, ...kept.flatMap((st) => st.feats)];
+    return fitFeaturised(clauseFeatures ? all : withoutClauseFeatures(all), [...trainGold, ...kept.flatMap((st) => st.gold)], trainOpts);
+  };
+  const fitted = fitOn(-1);
   const trainScores = predictAll(fitted, rows.map((r) => r.text));
+  const losoReport = loso ? leaveOneStoryOut(stories, fitOn, (m) => (thresholdFrom === 'dev' && devSet ? smoothedF1Threshold(devSet.gold, predictFeaturised(m, devSet.feats)).threshold : 0.5)) : null;
 
   // 3. The threshold: from the out-of-fold scores, or from dev; dev is reported either way.
   let threshold = 0.5;
@@ -202,14 +225,13 @@ function main(): void {
     thresholdNote = `the centre of the 0.10-wide score window with the highest mean positive-class F1 on the out-of-fold scores of ${cv}-fold id-block cross-validation on ${basename(train)} (grid step 0.01)`;
   }
   let devReport: Record<string, number> | null = null;
-  if (dev) {
-    const devRows = parseLabelledTsv(readFileSync(dev, 'utf8'), warnSkip(dev));
-    const devGold = devRows.map((r) => r.label);
-    const devScores = predictAll(fitted, devRows.map((r) => r.text));
+  if (dev && devSet) {
+    const devGold = devSet.gold;
+    const devScores = predictFeaturised(fitted, devSet.feats);
     if (thresholdFrom === 'dev') {
       const best = smoothedF1Threshold(devGold, devScores);
       threshold = Math.round(best.threshold * 1000) / 1000;
-      thresholdNote = `the centre of the 0.10-wide score window with the highest mean positive-class F1 on ${basename(dev)} (${devRows.length} sentences; grid step 0.01)`;
+      thresholdNote = `the centre of the 0.10-wide score window with the highest mean positive-class F1 on ${basename(dev)} (${devGold.length} sentences; grid step 0.01)`;
     }
     const p = prf(devGold, devScores.map((s) => s >= threshold));
     const devBest = smoothedF1Threshold(devGold, devScores);
@@ -233,6 +255,10 @@ function main(): void {
     provenance: {
       method: `logistic regression (full-batch Adam, L2) over the hand features of scoring/features.ts and word ${opts.bigrams ? 'unigrams/bigrams' : 'unigrams'} (numbers folded to <num>${opts.foldNames ? ', names to <name>' : ''})`,
       trainingFile: basename(train),
+      newsTraining: stories.length
+        ? { folders: newsTrain, articles: stories.map((st) => st.name), sentences: stories.reduce((n, st) => n + st.gold.length, 0), weight: newsWeight }
+        : null,
+      leaveOneStoryOut: losoReport,
       trainingSentences: rows.length,
       trainingPositives: trainGold.filter(Boolean).length,
       devFile: dev ? basename(dev) : null,
@@ -256,26 +282,66 @@ function main(): void {
       train: { averagePrecision: round(averagePrecision(trainGold, trainScores)) },
       ngramCount: Object.keys(fitted.ngrams).length,
       trainingSeconds: Math.round((Date.now() - started) / 100) / 10,
-      licence:
-        'Fitted on CLEF CheckThat! 2024 Task 1 English (research use). Check the licence before shipping these weights; refit on your own desk labels with npm run train:scorer.',
+      licence: `Fitted on CLEF CheckThat! 2024 Task 1 English (research use)${stories.length ? ` and the labelled articles in ${newsTrain.join(', ')} (check their copyright)` : ''}. Check the licence before shipping these weights; refit on your own desk labels with npm run train:scorer.`,
     },
   };
   writeFileSync(resolve(out), JSON.stringify(model, null, 1) + '\n');
   console.log(`wrote ${out}: ${Object.keys(fitted.ngrams).length} n-gram weights, threshold ${threshold}`);
   if (newsReport) console.log(`news (${newsReport.sentences} sentences): F1 ${newsReport.f1}  P ${newsReport.precision}  R ${newsReport.recall}  AP ${newsReport.averagePrecision}`);
+  if (losoReport) {
+    for (const st of losoReport.stories) console.log(`  held out ${st.article}: F1 ${st.f1} @${st.threshold}`);
+    console.log(`leave-one-story-out (${losoReport.sentences} sentences): F1 ${losoReport.f1}  P ${losoReport.precision}  R ${losoReport.recall}  AP ${losoReport.averagePrecision}`);
+  }
   if (devReport) console.log(`dev: F1 ${devReport.f1}  P ${devReport.precision}  R ${devReport.recall}  AP ${devReport.averagePrecision} (best smoothed threshold on dev ${devReport.bestSmoothedThresholdOnDev})`);
   console.log('rebuild (npm run build) for the product to use it');
 }
 
-/** Sentence-level P/R/F1 and AP on a folder of labelled articles (*.claims.json, as eval:extraction reads). */
-function reportNews(fitted: Parameters<typeof predictAll>[0], dir: string, threshold: number) {
-  const units = readLabelledArticles(dir)
-    .flatMap((a) => a.gold.units)
-    .filter((u) => u.kind === 'sentence');
-  const gold = units.map((u) => u.checkworthy);
-  const scores = predictAll(fitted, units.map((u) => u.text));
+interface Story {
+  name: string;
+  feats: Featurised[];
+  gold: boolean[];
+}
+
+/** An article's sentence units as training rows, featurised as extractClaims sees them (lede included). */
+function storyRows(a: LabelledArticle, foldNames: boolean, weight?: number): Story {
+  const units = a.gold.units.filter((u) => u.kind === 'sentence');
+  return {
+    name: a.gold.article ?? 'article',
+    feats: units.map((u, i) => featuriseOne(u.text, { lede: i === 0 }, foldNames, weight)),
+    gold: units.map((u) => u.checkworthy),
+  };
+}
+
+function readDev(file: string, foldNames: boolean): { feats: Featurised[]; gold: boolean[] } {
+  const devRows = parseLabelledTsv(readFileSync(file, 'utf8'), warnSkip(file));
+  return { feats: featurise(devRows.map((r) => r.text), foldNames), gold: devRows.map((r) => r.label) };
+}
+
+/** Sentence-level P/R/F1 and AP on a folder of labelled articles, each sentence in its article's context. */
+function reportNews(fitted: FittedWeights, dir: string, threshold: number) {
+  const stories = readLabelledArticles(dir).map((a) => storyRows(a, fitted.foldNames === true));
+  const gold = stories.flatMap((st) => st.gold);
+  const scores = predictFeaturised(fitted, stories.flatMap((st) => st.feats));
   const p = prf(gold, scores.map((s) => s >= threshold));
-  return { folder: dir, sentences: units.length, f1: round(p.f1), precision: round(p.precision), recall: round(p.recall), averagePrecision: round(averagePrecision(gold, scores)) };
+  return { folder: dir, sentences: gold.length, f1: round(p.f1), precision: round(p.precision), recall: round(p.recall), averagePrecision: round(averagePrecision(gold, scores)) };
+}
+
+/** Each story scored by a model fitted without it, at that model's own threshold; pooled P/R/F1 and AP. */
+function leaveOneStoryOut(stories: Story[], fitOn: (held: number) => FittedWeights, thresholdOf: (m: FittedWeights) => number) {
+  const gold: boolean[] = [];
+  const scores: number[] = [];
+  const predicted: boolean[] = [];
+  const perStory = stories.map((st, i) => {
+    const m = fitOn(i);
+    const threshold = thresholdOf(m);
+    const s = predictFeaturised(m, st.feats);
+    gold.push(...st.gold);
+    scores.push(...s);
+    predicted.push(...s.map((x) => x >= threshold));
+    return { article: st.name, threshold, f1: round(prf(st.gold, s.map((x) => x >= threshold)).f1) };
+  });
+  const p = prf(gold, predicted);
+  return { sentences: gold.length, f1: round(p.f1), precision: round(p.precision), recall: round(p.recall), averagePrecision: round(averagePrecision(gold, scores)), stories: perStory };
 }
 
 function warnSkip(file: string) {

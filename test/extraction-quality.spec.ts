@@ -28,9 +28,17 @@ describe('extraction on the labelled news articles', () => {
     expect(right / attributed).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('keeps pooled check-worthiness F1 at or above 0.80 (0.831 when written)', () => {
+  // Since v5 the news-dev sentences are training rows, so the pooled figure is mostly a fit: its
+  // floor catches a broken pipeline, not a worse model. The sample article is fitted on by nothing.
+  it('keeps pooled check-worthiness F1 at or above 0.85 (0.941 with v5, in-sample for news-dev)', () => {
     const units = evaluations.flatMap((e) => e.units);
     const p = prf(units.map((u) => u.gold.checkworthy), units.map((u) => u.predictedCheckworthy));
-    expect(p.f1).toBeGreaterThanOrEqual(0.8);
+    expect(p.f1).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keeps the sample article at the F1 >= 0.90 the extraction issue asks for (0.917 with v5)', () => {
+    const sample = evaluations.find((e) => e.article === 'venezuela-us-secret-meetings.txt')!;
+    const p = prf(sample.units.map((u) => u.gold.checkworthy), sample.units.map((u) => u.predictedCheckworthy));
+    expect(p.f1).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -60,8 +60,15 @@ describe('extractClaims on the sample article', () => {
     }
   });
 
-  it('scores a sentence the same alone as inside the article', () => {
-    for (const c of result.claims) expect(scoreSentence(c.sentence).score).toBeCloseTo(c.score, 12);
+  it('scores a sentence the same alone as inside the article, given where it sits', () => {
+    for (const c of result.claims) expect(scoreSentence(c.sentence, null, undefined, { lede: c.ordinal === 0 }).score).toBeCloseTo(c.score, 12);
+  });
+
+  it('reads the first sentence as the lede, and the lede counts for it', () => {
+    const lede = result.claims[0];
+    expect(lede.features.map((f) => f.name)).toContain('lede');
+    expect(lede.score).toBeGreaterThan(scoreSentence(lede.sentence).score);
+    expect(result.claims.slice(1).some((c) => c.features.some((f) => f.name === 'lede'))).toBe(false);
   });
 });
 

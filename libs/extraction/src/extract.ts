@@ -7,7 +7,7 @@ import { atomicParts } from './claims/parts';
 import { findDates } from './entities/dates';
 import { collectPeople, namedEntities, withNameRunMemo } from './entities/names';
 import { findNumbers } from './entities/numbers';
-import { WORD_RE, analyseSentence } from './scoring/features';
+import { WORD_RE, analyseSentence, type SentenceContext } from './scoring/features';
 import { BUNDLED_MODEL, reasonFor, scoreAnalysis, type CheckworthinessModel, type ScoreResult } from './scoring/model';
 import { segmentUnits } from './segment/units';
 import { normalize, toOriginal } from './text/normalize';
@@ -27,11 +27,17 @@ export const MODEL_VERSION: string = BUNDLED_MODEL.version;
 
 /**
  * Scores one sentence exactly as extractClaims scores a sentence unit (same folding, same
- * attribution check, same model): the eval's --predictions use this.
+ * attribution check, same model): the eval's --predictions use this. `context` says where the
+ * sentence sits in its article; left out, it is not the lede (a TSV row, a line of a transcript).
  */
-export function scoreSentence(sentence: string, _publishedAt?: Date | null, model: CheckworthinessModel = BUNDLED_MODEL): { score: number; features: ScoreFeature[] } {
+export function scoreSentence(
+  sentence: string,
+  _publishedAt?: Date | null,
+  model: CheckworthinessModel = BUNDLED_MODEL,
+  context?: SentenceContext,
+): { score: number; features: ScoreFeature[] } {
   const s = normalize(sentence).text;
-  const r = scoreAnalysis(analyseSentence(s), model);
+  const r = scoreAnalysis(analyseSentence(s, undefined, context), model);
   return { score: r.score, features: r.features };
 }
 
@@ -97,7 +103,7 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
       const span = toOriginal(norm, u.start + cs, u.start + ce);
       return body.slice(span.start, span.end);
     };
-    const analysis = analyseSentence(s, attr);
+    const analysis = analyseSentence(s, attr, { lede: work.length === 0 });
     work.push({
       ordinal: work.length,
       start: units[i].start,

@@ -12,6 +12,7 @@ export type {
   TopicLexicon,
 } from './types';
 export { extractClaims, scoreSentence, DEFAULT_CHECKWORTHY_THRESHOLD, MODEL_VERSION } from './extract';
+export type { SentenceContext } from './scoring/features';
 export { splitPlainText } from './segment/plain-text';
 export { DEFAULT_TOPIC_LEXICON, loadTopicLexicon, parseTopicLexicon } from './topics/topics';
 export { BUNDLED_MODEL, type CheckworthinessModel } from './scoring/model';

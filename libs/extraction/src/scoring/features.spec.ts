@@ -127,3 +127,35 @@ describe('v3 clause-level features', () => {
     ])('does not fire on "%s"', (s) => expect(fired(s).has('past_action_participants')).toBe(false));
   });
 });
+
+describe('v5 features', () => {
+  describe('ongoing_state: a state that holds now, with named or counted participants', () => {
+    it.each([
+      'Representatives of Venezuela’s opposition are currently in the US to meet with officials there.', // sample article
+      'Government and opposition representatives continue to consider elections for lawmakers and the presidency in the coming year or two.', // sample article
+      'Venezuelan officials have been holding secret meetings with US counterparts for months.', // sample article
+      'About 2,000 patients are still waiting more than a year for treatment.',
+    ])('fires on "%s"', (s) => expect(fired(s).has('ongoing_state')).toBe(true));
+
+    it.each([
+      'They are currently in talks.', // no named or counted participant
+      'Continue to the next page.', // an instruction: nothing before "continue"
+      'The company currently employs 2,000 people in Wales.', // a present fact, but no state phrase: left to the other features
+      'Guaido and his team appeared outside a Caracas airbase before dawn.',
+    ])('does not fire on "%s"', (s) => expect(fired(s).has('ongoing_state')).toBe(false));
+  });
+
+  describe('lede: set from where the sentence sits, never from its words', () => {
+    const s = 'Venezuelan officials have been holding secret meetings with US counterparts for months, President Nicolas Maduro said.';
+    const lede = FEATURE_INDEX.get('lede')!;
+    it('is 0 for a sentence on its own and 1 when the article says it opens the body', () => {
+      expect(analyseSentence(normalize(s).text).values[lede]).toBe(0);
+      expect(analyseSentence(normalize(s).text, undefined, { lede: true }).values[lede]).toBe(1);
+    });
+    it('changes no other feature', () => {
+      const alone = analyseSentence(normalize(s).text).values;
+      const first = analyseSentence(normalize(s).text, undefined, { lede: true }).values;
+      expect(Array.from(first).filter((v, i) => i !== lede && v !== alone[i])).toEqual([]);
+    });
+  });
+});

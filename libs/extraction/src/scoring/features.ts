@@ -53,6 +53,10 @@ export const FEATURE_SPECS: FeatureSpec[] = [
   { name: 'first_person_stance', label: 'speaker states their own view (I think, we believe, in my view)', short: 'own view' },
   { name: 'question_opening', label: 'phrased as a question (why did, what is, do you)', short: 'question' },
   { name: 'past_action_participants', label: 'reports a past action with named or counted participants', short: 'past action' },
+  // v5: a fact of the article, not of the sentence. The lede states the story's central claim,
+  // the first thing a desk checks. Zero for a sentence scored on its own (a debate line, a TSV row).
+  { name: 'ongoing_state', label: 'reports a current or ongoing state of named or counted participants (are currently in, continue to, have been holding)', short: 'ongoing state' },
+  { name: 'lede', label: "the article's opening sentence (its lede)", short: 'lede' },
 ];
 
 export const FEATURE_INDEX = new Map(FEATURE_SPECS.map((f, i) => [f.name, i]));
@@ -199,11 +203,18 @@ function countNames(s: string): number {
   return n;
 }
 
+/** Where the sentence sits in its article; a sentence scored on its own has no context. */
+export interface SentenceContext {
+  /** The first sentence unit of the article's body. */
+  lede?: boolean;
+}
+const NO_CONTEXT: SentenceContext = {};
+
 /**
  * `sentence` is the normalised sentence (straight quotes, plain spaces). Pass its attribution when
  * already known (null for none); left out, it is found here, with the same result.
  */
-export function analyseSentence(sentence: string, known?: Attribution | null): SentenceAnalysis {
+export function analyseSentence(sentence: string, known?: Attribution | null, context: SentenceContext = NO_CONTEXT): SentenceAnalysis {
   // Content features describe the claim, not its frame: in news nearly every sentence ends
   // "..., X said", which says nothing about whether the claim itself is checkable. The frame is
   // kept as one feature ("attributed").
@@ -298,6 +309,9 @@ export function analyseSentence(sentence: string, known?: Attribution | null): S
   clauseFeatures(words, v);
   const hasNames = v[FEATURE_INDEX.get('named_entities')!] > 0;
   set('past_action_participants', eventPast > 0 && (hasNames || v[FEATURE_INDEX.get('number')!] > 0) ? 1 : 0);
+  const hasCount = v[FEATURE_INDEX.get('number')!] > 0;
+  set('ongoing_state', (hasNames || hasCount) && ongoingState(words) ? 1 : 0);
+  set('lede', context.lede ? 1 : 0);
   return { words, text: s, values: v };
 }
 
@@ -367,6 +381,26 @@ function clauseFeatures(words: string[], v: Float64Array): void {
       v[I_FIRST_PERSON_STANCE] = 1;
     }
   }
+}
+
+const STATE_ADVERBS = new Set(['currently', 'still', 'now', 'presently']);
+const STATE_VERBS = new Set(['is', 'are', 'remain', 'remains', 'stay', 'stays', "it's", "they're", "we're"]);
+const CONTINUE_VERBS = new Set(['continue', 'continues', 'continuing', 'remain', 'remains']);
+
+/**
+ * A state that holds now: "are currently in the US", "continue to consider", "remains in office",
+ * "have been holding ... for months". Checkable the way a past event is, but with no past tense for
+ * past_event to see.
+ */
+function ongoingState(words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const next = words[i + 1];
+    if (STATE_VERBS.has(w) && next !== undefined && STATE_ADVERBS.has(next)) return true;
+    if (CONTINUE_VERBS.has(w) && i > 0 && (next === 'to' || (next !== undefined && next.endsWith('ing')))) return true;
+    if ((w === 'have' || w === 'has') && next === 'been' && words[i + 2] !== undefined && words[i + 2].endsWith('ing')) return true;
+  }
+  return false;
 }
 
 /**

@@ -2,7 +2,7 @@
 // n-grams, weights read from a versioned JSON file (its provenance and ../../README.md say how it was fitted).
 import { FEATURE_SPECS, analyseSentence, analysisNgrams, ngramValue, type SentenceAnalysis } from './features';
 import type { ScoreFeature } from '../types';
-import bundled from '../model/checkworthiness.v4.json';
+import bundled from '../model/checkworthiness.v5.json';
 
 export interface CheckworthinessModel {
   version: string;

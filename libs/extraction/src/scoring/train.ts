@@ -1,7 +1,7 @@
 // Fits the check-worthiness logistic regression: hand features plus word n-grams seen at least
 // `minCount` times, L2-regularised (n-grams more strongly than the hand features, so that the
 // documented features keep carrying the score on prose unlike the training set), full-batch Adam.
-import { FEATURE_SPECS, analyseSentence, analysisNgrams, ngramValue } from './features';
+import { FEATURE_SPECS, analyseSentence, analysisNgrams, ngramValue, type SentenceContext } from './features';
 import type { CheckworthinessModel } from './model';
 import { normalize } from '../text/normalize';
 
@@ -51,6 +51,8 @@ interface Example {
   /** Value of each n-gram feature in this sentence (length-normalised). */
   gv: number;
   y: number;
+  /** Loss weight: class weight times the row's own weight. */
+  lw: number;
 }
 
 function sigmoid(z: number): number {
@@ -61,13 +63,18 @@ function sigmoid(z: number): number {
 export interface Featurised {
   dense: Float64Array;
   grams: string[];
+  /** Loss weight of the row (1 when absent): a desk's own news labels can count for more. */
+  weight?: number;
 }
 
 export function featurise(texts: string[], foldNames = false): Featurised[] {
-  return texts.map((t) => {
-    const a = analyseSentence(normalize(t).text);
-    return { dense: a.values, grams: analysisNgrams(a, foldNames) };
-  });
+  return texts.map((t) => featuriseOne(t, undefined, foldNames));
+}
+
+/** A sentence with where it sits in its article (the lede), as extractClaims sees it. */
+export function featuriseOne(text: string, context: SentenceContext | undefined, foldNames = false, weight?: number): Featurised {
+  const a = analyseSentence(normalize(text).text, undefined, context);
+  return { dense: a.values, grams: analysisNgrams(a, foldNames), ...(weight !== undefined ? { weight } : {}) };
 }
 
 export type FittedWeights = Omit<CheckworthinessModel, 'version' | 'threshold' | 'provenance'>;
@@ -92,6 +99,7 @@ export function fitFeaturised(feats: Featurised[], labels: boolean[], opts: Trai
     // The value is fixed by the sentence's full n-gram count, exactly as scoreAnalysis computes it.
     gv: ngramValue(f.grams.length),
     y: labels[i] ? 1 : 0,
+    lw: (labels[i] ? opts.positiveWeight : 1) * (f.weight ?? 1),
   }));
   const D = FEATURE_SPECS.length;
   const V = vocab.length;
@@ -102,7 +110,7 @@ export function fitFeaturised(feats: Featurised[], labels: boolean[], opts: Trai
   const v = new Float64Array(P);
   const g = new Float64Array(P);
   let totalWeight = 0;
-  for (const ex of examples) totalWeight += ex.y ? opts.positiveWeight : 1;
+  for (const ex of examples) totalWeight += ex.lw;
   const fixed = new Uint8Array(P);
   const priors = { ...FIXED_PRIORS, ...opts.fixedPriors };
   FEATURE_SPECS.forEach((f, d) => {
@@ -119,7 +127,7 @@ export function fitFeaturised(feats: Featurised[], labels: boolean[], opts: Trai
       let z = w[0];
       for (let d = 0; d < D; d++) z += w[1 + d] * ex.dense[d];
       for (const k of ex.grams) z += w[1 + D + k] * ex.gv;
-      const err = (sigmoid(z) - ex.y) * (ex.y ? opts.positiveWeight : 1);
+      const err = (sigmoid(z) - ex.y) * ex.lw;
       g[0] += err;
       for (let d = 0; d < D; d++) g[1 + d] += err * ex.dense[d];
       for (const k of ex.grams) g[1 + D + k] += err * ex.gv;
