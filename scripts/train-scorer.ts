@@ -15,8 +15,8 @@
 // is only reported when the threshold comes from the out-of-fold scores.
 //
 // --news-train DIR adds a folder of hand-labelled articles (*.claims.json, as eval:extraction reads)
-// to the training rows, each sentence weighted --news-weight (default 10: a few hundred news
-// sentences against twenty thousand debate lines) and featurised as extractClaims sees it, lede
+// to the training rows, each sentence weighted --news-weight (default 5, v5's setting: a few hundred
+// news sentences against twenty thousand debate lines) and featurised as extractClaims sees it, lede
 // included. --loso then refits once per article with that article left out and scores it: the
 // pooled held-out F1 says how the setting does on a story it has not seen.
 import { readFileSync, writeFileSync } from 'fs';
@@ -25,7 +25,7 @@ import { readLabelledArticles, type LabelledArticle } from './lib/labelled-artic
 // The cross-validation helpers are training tools, not part of the library's public surface.
 import { idBlockFolds, outOfFoldScores } from '../libs/extraction/src/scoring/cross-validate';
 import { featurise, featuriseOne, fitFeaturised, predictFeaturised, type Featurised, type FittedWeights } from '../libs/extraction/src/scoring/train';
-import { FEATURE_SPECS } from '../libs/extraction/src/scoring/features';
+import { FEATURE_SPECS, canBeLede } from '../libs/extraction/src/scoring/features';
 import {
   averagePrecision,
   smoothedF1Threshold,
@@ -80,7 +80,7 @@ function parseArgs(argv: string[]) {
   let dev: string | null = null;
   let news: string | null = null;
   const newsTrain: string[] = [];
-  let newsWeight = 10;
+  let newsWeight = 5;
   let loso = false;
   let out = DEFAULT_OUT;
   let version = 'checkworthiness.v5';
@@ -215,7 +215,10 @@ function main(): void {
   };
   const fitted = fitOn(-1);
   const trainScores = predictAll(fitted, rows.map((r) => r.text));
-  const losoReport = loso ? leaveOneStoryOut(stories, fitOn, (m) => (thresholdFrom === 'dev' && devSet ? smoothedF1Threshold(devSet.gold, predictFeaturised(m, devSet.feats)).threshold : 0.5)) : null;
+  const foldThreshold = (m: FittedWeights) =>
+    thresholdFrom === 'dev' && devSet ? Math.round(smoothedF1Threshold(devSet.gold, predictFeaturised(m, devSet.feats)).threshold * 1000) / 1000 : 0.5;
+  const losoReport = loso ? leaveOneStoryOut(stories, fitOn, foldThreshold) : null;
+  if (news && newsTrain.some((d) => resolve(d) === resolve(news))) console.warn(`--news ${news} is also a --news-train folder: its scores are in-sample`);
 
   // 3. The threshold: from the out-of-fold scores, or from dev; dev is reported either way.
   let threshold = 0.5;
@@ -305,9 +308,11 @@ interface Story {
 /** An article's sentence units as training rows, featurised as extractClaims sees them (lede included). */
 function storyRows(a: LabelledArticle, foldNames: boolean, weight?: number): Story {
   const units = a.gold.units.filter((u) => u.kind === 'sentence');
+  // As extractClaims picks it: the first sentence unit that ends like a sentence.
+  const lede = units.findIndex((u) => canBeLede(u.text));
   return {
     name: a.gold.article ?? 'article',
-    feats: units.map((u, i) => featuriseOne(u.text, { lede: i === 0 }, foldNames, weight)),
+    feats: units.map((u, i) => featuriseOne(u.text, { lede: i === lede }, foldNames, weight)),
     gold: units.map((u) => u.checkworthy),
   };
 }

@@ -64,6 +64,12 @@ describe('extractClaims on the sample article', () => {
     for (const c of result.claims) expect(scoreSentence(c.sentence, null, undefined, { lede: c.ordinal === 0 }).score).toBeCloseTo(c.score, 12);
   });
 
+  it('skips a headline left in the body when picking the lede', () => {
+    const r = extractClaims({ body: 'Blair says UK tsunami aid to soar\n\nTony Blair has said Britain will give millions in aid.\n\nHe spoke on Sunday.' });
+    const ledes = r.claims.filter((c) => c.features.some((f) => f.name === 'lede'));
+    expect(ledes.map((c) => c.sentence)).toEqual(['Tony Blair has said Britain will give millions in aid.']);
+  });
+
   it('reads the first sentence as the lede, and the lede counts for it', () => {
     const lede = result.claims[0];
     expect(lede.features.map((f) => f.name)).toContain('lede');

@@ -7,7 +7,7 @@ import { atomicParts } from './claims/parts';
 import { findDates } from './entities/dates';
 import { collectPeople, namedEntities, withNameRunMemo } from './entities/names';
 import { findNumbers } from './entities/numbers';
-import { WORD_RE, analyseSentence, type SentenceContext } from './scoring/features';
+import { WORD_RE, analyseSentence, canBeLede, type SentenceContext } from './scoring/features';
 import { BUNDLED_MODEL, reasonFor, scoreAnalysis, type CheckworthinessModel, type ScoreResult } from './scoring/model';
 import { segmentUnits } from './segment/units';
 import { normalize, toOriginal } from './text/normalize';
@@ -26,9 +26,9 @@ export const DEFAULT_CHECKWORTHY_THRESHOLD: number = BUNDLED_MODEL.threshold;
 export const MODEL_VERSION: string = BUNDLED_MODEL.version;
 
 /**
- * Scores one sentence exactly as extractClaims scores a sentence unit (same folding, same
- * attribution check, same model): the eval's --predictions use this. `context` says where the
- * sentence sits in its article; left out, it is not the lede (a TSV row, a line of a transcript).
+ * Scores one sentence as extractClaims scores a sentence unit that sits where `context` says (same
+ * folding, same attribution check, same model). Left out, the sentence is not the lede: a TSV row
+ * has no article around it. The eval's --predictions use this.
  */
 export function scoreSentence(
   sentence: string,
@@ -95,6 +95,7 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
   // (wire copy does); a body with neither separates its paragraphs by single line breaks.
   const singleBreaks = !PARAGRAPH_BREAK_RE.test(norm.text);
   const work: Working[] = [];
+  let ledeFound = false;
   raw.forEach((u, i) => {
     if (u.kind !== 'sentence') return;
     const s = norm.text.slice(u.start, u.end);
@@ -103,7 +104,9 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
       const span = toOriginal(norm, u.start + cs, u.start + ce);
       return body.slice(span.start, span.end);
     };
-    const analysis = analyseSentence(s, attr, { lede: work.length === 0 });
+    const lede = !ledeFound && canBeLede(s);
+    if (lede) ledeFound = true;
+    const analysis = analyseSentence(s, attr, { lede });
     work.push({
       ordinal: work.length,
       start: units[i].start,

@@ -53,9 +53,10 @@ export const FEATURE_SPECS: FeatureSpec[] = [
   { name: 'first_person_stance', label: 'speaker states their own view (I think, we believe, in my view)', short: 'own view' },
   { name: 'question_opening', label: 'phrased as a question (why did, what is, do you)', short: 'question' },
   { name: 'past_action_participants', label: 'reports a past action with named or counted participants', short: 'past action' },
+  // v5: a state that holds now (see ongoingState).
+  { name: 'ongoing_state', label: 'reports a state that holds now (are currently in, remains above, continue to, have been holding)', short: 'ongoing state' },
   // v5: a fact of the article, not of the sentence. The lede states the story's central claim,
-  // the first thing a desk checks. Zero for a sentence scored on its own (a debate line, a TSV row).
-  { name: 'ongoing_state', label: 'reports a current or ongoing state of named or counted participants (are currently in, continue to, have been holding)', short: 'ongoing state' },
+  // the first thing a desk checks. Zero for a sentence scored without its article (a TSV row).
   { name: 'lede', label: "the article's opening sentence (its lede)", short: 'lede' },
 ];
 
@@ -211,6 +212,14 @@ export interface SentenceContext {
 const NO_CONTEXT: SentenceContext = {};
 
 /**
+ * The lede is the body's first sentence unit that ends like a sentence: a headline left in the body
+ * of an article posted without its title ("Blair says UK tsunami aid to soar") is not one.
+ */
+export function canBeLede(sentence: string): boolean {
+  return /[.!?]["')\]\u201d\u2019]*\s*$/.test(sentence);
+}
+
+/**
  * `sentence` is the normalised sentence (straight quotes, plain spaces). Pass its attribution when
  * already known (null for none); left out, it is found here, with the same result.
  */
@@ -309,6 +318,7 @@ export function analyseSentence(sentence: string, known?: Attribution | null, co
   clauseFeatures(words, v);
   const hasNames = v[FEATURE_INDEX.get('named_entities')!] > 0;
   set('past_action_participants', eventPast > 0 && (hasNames || v[FEATURE_INDEX.get('number')!] > 0) ? 1 : 0);
+  // The same gate as past_action_participants: a name or a number somewhere in the claim.
   const hasCount = v[FEATURE_INDEX.get('number')!] > 0;
   set('ongoing_state', (hasNames || hasCount) && ongoingState(words) ? 1 : 0);
   set('lede', context.lede ? 1 : 0);
@@ -384,21 +394,47 @@ function clauseFeatures(words: string[], v: Float64Array): void {
 }
 
 const STATE_ADVERBS = new Set(['currently', 'still', 'now', 'presently']);
-const STATE_VERBS = new Set(['is', 'are', 'remain', 'remains', 'stay', 'stays', "it's", "they're", "we're"]);
-const CONTINUE_VERBS = new Set(['continue', 'continues', 'continuing', 'remain', 'remains']);
+const STATE_VERBS = new Set(['is', 'are', "it's", "they're", "we're"]);
+const REMAIN_VERBS = new Set(['remain', 'remains', 'stay', 'stays']);
+const CONTINUE_VERBS = new Set(['continue', 'continues', 'continuing']);
+// What a state is, after "are currently" / "remains": a place or condition ("in the US", "under
+// arrest", "above 20 percent"), never an adjective ("still unpredictable", "now ready").
+const STATE_PREPOSITIONS = new Set([
+  'in', 'at', 'on', 'under', 'with', 'inside', 'outside', 'behind', 'among', 'within', 'without', 'out', 'off',
+  'above', 'below', 'over', 'near', 'around', 'held', 'detained', 'based', 'closed', 'open', 'unchanged',
+]);
+// Words ending in -ing that are not a verb form.
+const NOT_ING = new Set([
+  'nothing', 'something', 'anything', 'everything', 'during', 'thing', 'king', 'morning', 'evening', 'ceiling',
+  'bring', 'spring', 'string', 'sting', 'wing', 'ring', 'sing', 'swing', 'sling', 'cling', 'fling', 'according',
+]);
+// Just before the verb these make the state a wish, a plan or a denial ("would continue to",
+// "want to continue", "cannot continue").
+const NOT_A_STATE_BEFORE = new Set(['would', 'will', "'ll", 'could', 'might', 'may', 'must', 'should', 'can', 'cannot', "can't", "won't", "wouldn't", 'not', 'never', 'to']);
+
+function isIngVerb(w: string | undefined): boolean {
+  return w !== undefined && w.length > 5 && w.endsWith('ing') && !NOT_ING.has(w);
+}
+
+function isStateComplement(w: string | undefined): boolean {
+  return w !== undefined && (STATE_PREPOSITIONS.has(w) || isIngVerb(w) || /^\d/.test(w));
+}
 
 /**
  * A state that holds now: "are currently in the US", "continue to consider", "remains in office",
- * "have been holding ... for months". Checkable the way a past event is, but with no past tense for
- * past_event to see.
+ * "remains above 20 percent", "have been holding ... for months". Checkable the way a past event
+ * is, but with no past tense for past_event to see. Not a wish or a plan ("would continue to"),
+ * not an adjective ("is still unpredictable", "is now ready to talk"), not "remains to be seen".
  */
 function ongoingState(words: string[]): boolean {
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 1; i < words.length; i++) {
     const w = words[i];
     const next = words[i + 1];
-    if (STATE_VERBS.has(w) && next !== undefined && STATE_ADVERBS.has(next)) return true;
-    if (CONTINUE_VERBS.has(w) && i > 0 && (next === 'to' || (next !== undefined && next.endsWith('ing')))) return true;
-    if ((w === 'have' || w === 'has') && next === 'been' && words[i + 2] !== undefined && words[i + 2].endsWith('ing')) return true;
+    if (NOT_A_STATE_BEFORE.has(words[i - 1])) continue;
+    if (STATE_VERBS.has(w) && next !== undefined && STATE_ADVERBS.has(next) && isStateComplement(words[i + 2])) return true;
+    if (REMAIN_VERBS.has(w) && (isStateComplement(next) || (next !== undefined && STATE_ADVERBS.has(next) && isStateComplement(words[i + 2])))) return true;
+    if (CONTINUE_VERBS.has(w) && ((next === 'to' && words[i + 2] !== 'be') || isIngVerb(next))) return true;
+    if ((w === 'have' || w === 'has') && next === 'been' && isIngVerb(words[i + 2])) return true;
   }
   return false;
 }
