@@ -95,7 +95,7 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
   // (wire copy does); a body with neither separates its paragraphs by single line breaks.
   const singleBreaks = !PARAGRAPH_BREAK_RE.test(norm.text);
   const work: Working[] = [];
-  let ledeFound = false;
+  const ledeUnit = raw.findIndex((u) => u.kind === 'sentence' && canBeLede(norm.text.slice(u.start, u.end)));
   raw.forEach((u, i) => {
     if (u.kind !== 'sentence') return;
     const s = norm.text.slice(u.start, u.end);
@@ -104,9 +104,7 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
       const span = toOriginal(norm, u.start + cs, u.start + ce);
       return body.slice(span.start, span.end);
     };
-    const lede = !ledeFound && canBeLede(s);
-    if (lede) ledeFound = true;
-    const analysis = analyseSentence(s, attr, { lede });
+    const analysis = analyseSentence(s, attr, { lede: i === ledeUnit });
     work.push({
       ordinal: work.length,
       start: units[i].start,
