@@ -32,7 +32,6 @@ import {
   DEFAULT_TRAIN_OPTIONS,
   FIXED_PRIORS,
   parseLabelledTsv,
-  predictAll,
   prf,
   type TrainOptions,
 } from '@claimdesk/extraction';
@@ -214,9 +213,9 @@ function main(): void {
     return fitFeaturised(clauseFeatures ? all : withoutClauseFeatures(all), [...trainGold, ...kept.flatMap((st) => st.gold)], trainOpts);
   };
   const fitted = fitOn(-1);
-  const trainScores = predictAll(fitted, rows.map((r) => r.text));
-  const foldThreshold = (m: FittedWeights) =>
-    thresholdFrom === 'dev' && devSet ? Math.round(smoothedF1Threshold(devSet.gold, predictFeaturised(m, devSet.feats)).threshold * 1000) / 1000 : 0.5;
+  // The rows are featurised already; a model fitted without the clause features has 0 on those columns.
+  const trainScores = predictFeaturised(fitted, feats);
+  const foldThreshold = (m: FittedWeights) => (thresholdFrom === 'dev' && devSet ? devCut(m, devSet).cut : 0.5);
   const losoReport = loso ? leaveOneStoryOut(stories, fitOn, foldThreshold) : null;
   if (news && newsTrain.some((d) => resolve(d) === resolve(news))) console.warn(`--news ${news} is also a --news-train folder: its scores are in-sample`);
 
@@ -229,22 +228,12 @@ function main(): void {
   }
   let devReport: Record<string, number> | null = null;
   if (dev && devSet) {
-    const devGold = devSet.gold;
-    const devScores = predictFeaturised(fitted, devSet.feats);
+    const onDev = devCut(fitted, devSet);
     if (thresholdFrom === 'dev') {
-      const best = smoothedF1Threshold(devGold, devScores);
-      threshold = Math.round(best.threshold * 1000) / 1000;
-      thresholdNote = `the centre of the 0.10-wide score window with the highest mean positive-class F1 on ${basename(dev)} (${devGold.length} sentences; grid step 0.01)`;
+      threshold = onDev.cut;
+      thresholdNote = `the centre of the 0.10-wide score window with the highest mean positive-class F1 on ${basename(dev)} (${devSet.gold.length} sentences; grid step 0.01)`;
     }
-    const p = prf(devGold, devScores.map((s) => s >= threshold));
-    const devBest = smoothedF1Threshold(devGold, devScores);
-    devReport = {
-      f1: round(p.f1),
-      precision: round(p.precision),
-      recall: round(p.recall),
-      averagePrecision: round(averagePrecision(devGold, devScores)),
-      bestSmoothedThresholdOnDev: devBest.threshold,
-    };
+    devReport = { ...scoreReport(devSet.gold, onDev.scores, threshold), bestSmoothedThresholdOnDev: onDev.best };
   }
   // 4. News prose: the hand-labelled news articles, scored sentence by sentence at the threshold.
   const newsReport = news ? reportNews(fitted, news, threshold) : null;
@@ -317,9 +306,27 @@ function storyRows(a: LabelledArticle, foldNames: boolean, weight?: number): Sto
   };
 }
 
-function readDev(file: string, foldNames: boolean): { feats: Featurised[]; gold: boolean[] } {
+interface DevSet {
+  feats: Featurised[];
+  gold: boolean[];
+}
+
+function readDev(file: string, foldNames: boolean): DevSet {
   const devRows = parseLabelledTsv(readFileSync(file, 'utf8'), warnSkip(file));
   return { feats: featurise(devRows.map((r) => r.text), foldNames), gold: devRows.map((r) => r.label) };
+}
+
+/** Dev's best smoothed threshold for a model (and to three decimals, as a model file keeps it), with the scores. */
+function devCut(m: FittedWeights, dev: DevSet): { scores: number[]; best: number; cut: number } {
+  const scores = predictFeaturised(m, dev.feats);
+  const best = smoothedF1Threshold(dev.gold, scores).threshold;
+  return { scores, best, cut: Math.round(best * 1000) / 1000 };
+}
+
+/** P/R/F1 of the positive class at a cut (or given predictions) and AP, rounded as the provenance keeps them. */
+function scoreReport(gold: boolean[], scores: number[], cut: number | boolean[]) {
+  const p = prf(gold, typeof cut === 'number' ? scores.map((s) => s >= cut) : cut);
+  return { f1: round(p.f1), precision: round(p.precision), recall: round(p.recall), averagePrecision: round(averagePrecision(gold, scores)) };
 }
 
 /** Sentence-level P/R/F1 and AP on a folder of labelled articles, each sentence in its article's context. */
@@ -327,8 +334,7 @@ function reportNews(fitted: FittedWeights, dir: string, threshold: number) {
   const stories = readLabelledArticles(dir).map((a) => storyRows(a, fitted.foldNames === true));
   const gold = stories.flatMap((st) => st.gold);
   const scores = predictFeaturised(fitted, stories.flatMap((st) => st.feats));
-  const p = prf(gold, scores.map((s) => s >= threshold));
-  return { folder: dir, sentences: gold.length, f1: round(p.f1), precision: round(p.precision), recall: round(p.recall), averagePrecision: round(averagePrecision(gold, scores)) };
+  return { folder: dir, sentences: gold.length, ...scoreReport(gold, scores, threshold) };
 }
 
 /** Each story scored by a model fitted without it, at that model's own threshold; pooled P/R/F1 and AP. */
@@ -345,8 +351,7 @@ function leaveOneStoryOut(stories: Story[], fitOn: (held: number) => FittedWeigh
     predicted.push(...s.map((x) => x >= threshold));
     return { article: st.name, threshold, f1: round(prf(st.gold, s.map((x) => x >= threshold)).f1) };
   });
-  const p = prf(gold, predicted);
-  return { sentences: gold.length, f1: round(p.f1), precision: round(p.precision), recall: round(p.recall), averagePrecision: round(averagePrecision(gold, scores)), stories: perStory };
+  return { sentences: gold.length, ...scoreReport(gold, scores, predicted), stories: perStory };
 }
 
 function warnSkip(file: string) {
