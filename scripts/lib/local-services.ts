@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import { pathsReachableBy, type PgOwner } from './pg-owner-paths';
 
 /**
  * Postgres and Redis for `npm start` and `npm test`: an explicit URL wins, then whatever already answers on
@@ -147,7 +148,7 @@ function pgBinDir(): string {
 }
 
 /** Postgres refuses to run as root: as root, run it as the OS user `postgres`, creating it if needed. */
-function pgOwner(log: (m: string) => void): { uid: number; gid: number } | undefined {
+function pgOwner(log: (m: string) => void): PgOwner | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const id = (flag: string) => spawnSync('id', [flag, PG_USER], { encoding: 'utf8' });
   if (id('-u').status !== 0) {
@@ -161,12 +162,13 @@ function pgOwner(log: (m: string) => void): { uid: number; gid: number } | undef
 }
 
 async function startEmbeddedPostgres(
-  dir: string,
+  wantedDir: string,
   port: number,
   log: (m: string) => void,
 ): Promise<{ port: number; stop: () => Promise<void> }> {
-  const bin = pgBinDir();
   const owner = pgOwner(log);
+  const binDir = pgBinDir();
+  const { binDir: bin, dataDir: dir } = owner ? pathsReachableBy(owner, binDir, wantedDir, log) : { binDir, dataDir: wantedDir };
   fs.mkdirSync(path.dirname(dir), { recursive: true }); // mode 0700 below must not apply to the parents
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (owner) fs.chownSync(dir, owner.uid, owner.gid);
@@ -333,7 +335,7 @@ function run(
   cmd: string,
   args: string[],
   cwd: string,
-  owner?: { uid: number; gid: number },
+  owner?: PgOwner,
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     // cwd: the postgres user may not be able to enter ours. pg_ctl start redirects the postmaster's
