@@ -223,7 +223,7 @@ describe('one service, two doors: the sample article through REST and through Gr
     expect(bad.error?.graphQLErrors[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'title' })] });
     const anonymous = await fetch(`${url(gqlDesk.api)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
     expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const deep = await viewerless.query(gql`query { claims(limit: 100) { items { assignment { reviewer { id } } verdicts { sources { url } } } } articles(limit: 100) { items { id title body } } events(limit: 1000) { events { id type payload at } } }`, {}).toPromise();
+    const deep = await viewerless.query(gql`query { claims(limit: 100) { items { assignment { reviewer { id } } verdicts { sources { url } } } } articles(limit: 100) { items { id title body } } events(limit: 1000) { events { id type payload at } } e2: events(limit: 1000) { events { id type payload at } } e3: events(limit: 1000) { events { id type payload at } } e4: events(limit: 1000) { events { id type payload at } } }`, {}).toPromise();
     expect(deep.error?.graphQLErrors[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
   });
 });

@@ -12,7 +12,8 @@ import { toGraphQLError } from '../http/error-mapping';
 import { AssignmentFieldsResolver, ClaimFieldsResolver, DeskResolver } from './desk.resolver';
 import { EventRelay, GRAPHQL_EMITTER, type Emitter } from './event-relay';
 import { createLoaders } from './loaders';
-import { costLimitRule, MAX_QUERY_DEPTH } from './query-limits';
+import { withCodeAndStatus } from './error-status';
+import { costLimitRule, depthLimitRule } from './query-limits';
 
 @Module({
   imports: [CoreModule],
@@ -60,9 +61,9 @@ class GraphqlSupportModule {}
         // Mercurius loads its query cache (quick-lru, ESM) with a dynamic import, which Jest's CommonJS
         // runtime cannot do: under Jest the cache is off, in production it holds 1024 parsed queries.
         cache: process.env.JEST_WORKER_ID ? false : 1024,
-        queryDepth: MAX_QUERY_DEPTH,
         // Static rules (Mercurius caches validated queries): a list's `limit: $var` is costed at its cap.
-        validationRules: [costLimitRule(undefined)],
+        // Depth is our rule, not Mercurius' queryDepth, so that introspection is exempt from it.
+        validationRules: [depthLimitRule(), costLimitRule(undefined)],
         context: (request: unknown) => ({ req: request, loaders: createLoaders(batch) }),
         errorFormatter: (execution: { errors?: readonly unknown[]; data?: unknown }) => {
           // Mercurius wraps validation failures (depth, cost, unknown fields) in one error: unwrap them.
@@ -77,7 +78,7 @@ class GraphqlSupportModule {}
               message: located.message ?? error.message,
               locations: located.locations,
               path: located.path,
-              extensions: { ...(located.extensions ?? {}), ...error.extensions },
+              extensions: withCodeAndStatus({ ...(located.extensions ?? {}), ...error.extensions }, located.path !== undefined),
             };
           });
           return { statusCode: 200, response: { data: (execution.data ?? null) as never, errors: errors as never } };
