@@ -81,7 +81,7 @@ export const REST_ROUTES: Record<string, RouteRule> = {
     path: (f) => `/assignments/${f.declineId}/decline`,
     body: () => ({ reason: 'busy' }),
   },
-  'GET /me/assignments': { permission: 'person.self', path: () => '/me/assignments' },
+  'GET /me/assignments': { permission: 'assignment.respond', path: () => '/me/assignments' },
 
   'POST /claims/{id}/verdicts': { permission: 'verdict.submit', owner: 'assignee', path: (f) => `/claims/${f.reviewClaimId}/verdicts`, body: () => VERDICT },
   'POST /verdicts/{id}/approve': { permission: 'verdict.decide', path: (f) => `/verdicts/${f.verdictId}/approve`, body: () => ({}) },

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ContractViolation, OpenApiContract } from './openapi-contract';
 
 export interface TestResponse<T = any> {
   status: number;
@@ -6,7 +7,23 @@ export interface TestResponse<T = any> {
   body: T;
 }
 
-/** Requests through Fastify's inject: the full HTTP stack (parsers, guards, filters) without a socket. */
+const contracts = new WeakMap<NestFastifyApplication, Promise<OpenApiContract>>();
+
+/** The document the app serves at /docs-json, as a validator (once per app). */
+export function contractOf(app: NestFastifyApplication): Promise<OpenApiContract> {
+  let contract = contracts.get(app);
+  if (!contract) {
+    contract = app.inject({ method: 'GET', url: '/docs-json' }).then((r) => new OpenApiContract(JSON.parse(r.body)));
+    contracts.set(app, contract);
+  }
+  return contract;
+}
+
+/**
+ * Requests through Fastify's inject: the full HTTP stack (parsers, guards, filters) without a socket.
+ * Every answer is checked against the OpenAPI document the app serves: an undocumented status, header
+ * or field throws a ContractViolation, so every e2e suite is also a contract test.
+ */
 export function httpClient(app: NestFastifyApplication, token?: string) {
   const request = async <T = any>(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -32,7 +49,10 @@ export function httpClient(app: NestFastifyApplication, token?: string) {
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.statusCode, headers: response.headers, body: parsed as T };
+    const answer = { status: response.statusCode, headers: response.headers, body: parsed as T };
+    const violations = (await contractOf(app)).violations(method, url, answer);
+    if (violations.length) throw new ContractViolation(violations);
+    return answer;
   };
   return {
     get: <T = any>(url: string, headers?: Record<string, string>) => request<T>('GET', url, undefined, headers),

@@ -1,70 +1,147 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_TITLES } from '../http/error-mapping';
-import { ROUTE_DOCS } from './route-docs';
+import { ROUTE_DOCS, type Answer, type RouteDoc } from './route-docs';
 import { SCHEMAS } from './schemas';
 
-const LISTS: Record<string, string> = { ClaimList: 'Claim', AssignmentList: 'Assignment', TokenInfoList: 'TokenInfo', FailedJobList: 'FailedJob', WebhookList: 'Webhook' };
-const ref = (name: string) =>
-  LISTS[name] ? { type: 'array', items: { $ref: `#/components/schemas/${LISTS[name]}` } } : { $ref: `#/components/schemas/${name}` };
-const DEFAULT_ERRORS = [400, 401, 403, 404, 409];
+type Obj = Record<string, unknown>;
+const schemaRef = (name: string): Obj =>
+  name.endsWith('List') ? { type: 'array', items: { $ref: `#/components/schemas/${name.slice(0, -4)}` } } : { $ref: `#/components/schemas/${name}` };
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+/** Every response header the API sends, documented once and referenced by the responses that carry it. */
+export const HEADERS: Record<string, { description: string; schema: Obj }> = {
+  ETag: { description: 'The revision of the answer; send it back as If-None-Match', schema: { type: 'string' } },
+  'Cache-Control': { description: 'Always revalidate (no-cache)', schema: { type: 'string' } },
+  Location: { description: 'Where the created or found resource is', schema: { type: 'string' } },
+  'RateLimit-Limit': { description: 'Requests per person per minute', schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: 'Requests left in this minute', schema: { type: 'integer' } },
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+  'WWW-Authenticate': { description: 'The scheme to authenticate with (Bearer)', schema: { type: 'string' } },
+  'X-Content-Type-Options': { description: 'Always nosniff', schema: { type: 'string' } },
+  'X-Frame-Options': { description: 'Always DENY', schema: { type: 'string' } },
+  'Referrer-Policy': { description: 'Always no-referrer', schema: { type: 'string' } },
+};
+const ALWAYS = ['X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy'];
+const RATE_LIMITED = ['RateLimit-Limit', 'RateLimit-Remaining'];
+
+const BODY_METHODS = new Set(['post', 'patch', 'put', 'delete']);
+const PUBLIC_PATHS = new Set(['/health']);
+
+function response(description: string, schema: string | null, headers: string[], mediaType = 'application/json'): Obj {
+  return {
+    description,
+    headers: Object.fromEntries([...new Set([...headers, ...ALWAYS])].map((h) => [h, headerRef(h)])),
+    ...(schema ? { content: { [mediaType]: { schema: schemaRef(schema) } } } : {}),
+  };
+}
+
+/**
+ * The statuses every route of its kind answers, beyond its own: an authenticated route 401, 429 and
+ * 503 (the token lookup needs Postgres); a route with a body 400 (malformed JSON), 413 and 415; a
+ * path parameter 400 (malformed) and 404; query parameters 400.
+ */
+function errorsOf(method: string, path: string, doc: RouteDoc | undefined, isPublic: boolean): number[] {
+  const statuses = new Set(doc?.errors ?? []);
+  if (!isPublic) [401, 429, 503].forEach((s) => statuses.add(s));
+  if (BODY_METHODS.has(method)) [400, 413, 415].forEach((s) => statuses.add(s));
+  if (path.includes('{')) [400, 404].forEach((s) => statuses.add(s));
+  if (doc?.params?.some((p) => p.in === 'query') || doc?.body) statuses.add(400);
+  return [...statuses].sort();
+}
+
+function errorHeaders(status: number, isPublic: boolean): string[] {
+  const headers = isPublic || status === 401 ? [] : [...RATE_LIMITED];
+  if (status === 401) headers.push('WWW-Authenticate');
+  if (status === 429 || status === 503) headers.push('Retry-After');
+  return headers;
+}
+
+function answer([status, schema, description, headers = []]: Answer, isPublic: boolean): [string, Obj] {
+  return [String(status), response(description, schema, isPublic ? headers : [...headers, ...RATE_LIMITED])];
+}
+
+/** Schemas reachable from the paths (so no component is left unused). */
+function usedSchemas(document: unknown): Set<string> {
+  const used = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+        const name = value.slice('#/components/schemas/'.length);
+        if (!used.has(name)) {
+          used.add(name);
+          visit(SCHEMAS[name]);
+        }
+      } else visit(value);
+    }
+  };
+  visit(document);
+  return used;
+}
 
 /**
  * The OpenAPI document of every REST route Nest serves (the routes come from the controllers, so a
- * new route appears by itself); request and response schemas from ROUTE_DOCS, errors as problem+json.
- * A route missing from ROUTE_DOCS still gets its problem responses and a generic JSON answer.
+ * new route appears by itself); what each takes and answers from ROUTE_DOCS and SCHEMAS, errors as
+ * problem+json, and the statuses and headers every route of its kind shares. A route without a
+ * ROUTE_DOCS entry still appears with its errors and an open JSON answer; the contract suite refuses it.
  */
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('claimdesk')
-    .setDescription('Fact-check workflow backend. The same operations are in GraphQL at /graphql.')
+    .setDescription(
+      'Fact-check workflow backend. The same operations are in GraphQL at /graphql. Errors are RFC 9457 problem+json. ' +
+        'Every request but GET /health needs `Authorization: Bearer <token>`.',
+    )
     .setVersion('0.1.0')
-    .addBearerAuth()
+    .setLicense('UNLICENSED (private)', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+    .addServer('/', 'This claimdesk: the API is served at the root of the host that serves this document')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token: `cd_` and 43 base64url characters (not a JWT)' })
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
-  document.components = { ...document.components, schemas: { ...((document.components?.schemas ?? {}) as object), ...SCHEMAS } as never };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post', 'patch', 'put', 'delete'] as const) {
       const op = item[method];
       if (!op) continue;
       const doc = ROUTE_DOCS[`${method.toUpperCase()} ${path}`];
-      op.summary = doc?.summary ?? op.summary;
-      if (path === '/health') op.security = [];
-      const responses: Record<string, unknown> = {};
-      if (doc) {
-        const [status, schema] = doc.ok;
-        responses[String(status)] = schema ? { description: 'success', content: { 'application/json': { schema: ref(schema) } } } : { description: 'success' };
-        for (const [s, sch, description] of doc.also ?? []) {
-          responses[String(s)] = sch ? { description, content: { 'application/json': { schema: ref(sch) } } } : { description };
-        }
-        if (doc.body) {
-          op.requestBody = {
-            required: true,
-            content: {
-              'application/json': { schema: ref(doc.body) },
-              ...(doc.textBody ? { 'text/plain': { schema: { type: 'string', description: 'first line the headline, the rest the body' } } } : {}),
-            },
-          };
-        } else if (method === 'post') {
-          delete op.requestBody;
-        }
-        const params = (op.parameters ?? []).filter((p) => !('in' in p) || p.in === 'path');
-        op.parameters = [...params, ...(doc.params ?? [])] as never;
-      } else {
-        responses['200'] = { description: 'success', content: { 'application/json': { schema: { type: 'object' } } } };
-      }
-      for (const status of doc?.errors ?? (path === '/health' ? [] : DEFAULT_ERRORS)) {
-        responses[String(status)] = {
-          description: ERROR_TITLES[status] ?? 'error',
-          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-        };
+      const isPublic = PUBLIC_PATHS.has(path);
+      op.summary = doc?.summary ?? op.summary ?? `${method.toUpperCase()} ${path}`;
+      op.description = op.summary;
+      if (isPublic) op.security = [];
+      const responses: Obj = doc
+        ? Object.fromEntries([doc.ok, ...(doc.also ?? [])].map((a) => answer(a, isPublic)))
+        : { 200: response('Success (undocumented route)', null, RATE_LIMITED) };
+      for (const status of errorsOf(method, path, doc, isPublic)) {
+        responses[String(status)] = response(ERROR_TITLES[status] ?? 'Error', 'Problem', errorHeaders(status, isPublic), 'application/problem+json');
       }
       op.responses = responses as never;
+      if (doc?.body) {
+        op.requestBody = {
+          required: !doc.bodyOptional,
+          content: {
+            'application/json': { schema: schemaRef(doc.body) },
+            ...(doc.textBody ? { 'text/plain': { schema: { type: 'string', description: 'First line the headline, the rest the body' } } } : {}),
+          },
+        } as never;
+      } else delete op.requestBody;
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+        const own = doc?.params?.find((p) => p.in === 'path' && p.name === name);
+        return { name, in: 'path', required: true, description: own?.description ?? `The ${name}`, schema: own?.schema ?? { type: 'string', format: 'uuid' } };
+      });
+      const other = (doc?.params ?? []).filter((p) => p.in !== 'path');
+      op.parameters = [...pathParams, ...other] as never;
     }
   }
+  const used = usedSchemas(document.paths);
+  document.components = {
+    securitySchemes: document.components?.securitySchemes,
+    headers: HEADERS as never,
+    schemas: Object.fromEntries(Object.entries(SCHEMAS).filter(([name]) => used.has(name))) as never,
+  };
   return document;
 }
 

@@ -1,106 +1,137 @@
-// What each REST route takes and answers, by "METHOD /path" as in the OpenAPI document.
-type Param = { name: string; in: 'query' | 'header'; schema: Record<string, unknown>; description?: string };
+import { ARTICLE_STATUSES, CLAIM_STATUSES, PRIORITIES, ROLES } from './schemas';
+// What each REST route takes and answers, by "METHOD /path" as in the OpenAPI document. Only what
+// is particular to a route is here: openapi.ts adds what every route shares (401/429/503 and the
+// RateLimit-* headers for authenticated routes; 400/413/415 for routes that take a body; 400/404
+// for path parameters). A new route: add its entry here, its shapes to schemas.ts, run
+// `npm run generate:client`; the contract suite fails until its answers match (README, "Documenting a route").
+type Param = { name: string; in: 'query' | 'header' | 'path'; schema: Record<string, unknown>; description: string };
+/** [status, schema name (null: no body), description, response headers (names in openapi.ts HEADERS)]. */
+export type Answer = [number, string | null, string, string[]?];
 export interface RouteDoc {
   summary: string;
   body?: string;
+  /** The body may be left out entirely (an empty POST). */
+  bodyOptional?: boolean;
   textBody?: boolean;
-  ok: [number, string | null];
-  also?: Array<[number, string | null, string]>;
+  ok: Answer;
+  also?: Answer[];
   params?: Param[];
+  /** Domain refusals beyond the automatic ones: 403 (role or ownership), 404 (a referenced row), 409 (state). */
   errors?: number[];
 }
 
-const q = (name: string, schema: Record<string, unknown>, description?: string): Param => ({ name, in: 'query', schema, description });
-const page = [q('cursor', { type: 'string' }, 'the `next` of the previous page'), q('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 })];
-const ifNoneMatch: Param = { name: 'If-None-Match', in: 'header', schema: { type: 'string' }, description: 'the ETag of your copy: 304 when unchanged' };
+
+const q = (name: string, schema: Record<string, unknown>, description: string): Param => ({ name, in: 'query', schema, description });
+const page = [q('cursor', { type: 'string' }, 'The `next` of the previous page'), q('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'Items per page')];
+const ifNoneMatch: Param = { name: 'If-None-Match', in: 'header', schema: { type: 'string' }, description: 'The ETag of your copy: 304 when unchanged' };
+const cached = ['ETag', 'Cache-Control'];
+const notModified: Answer = [304, null, 'Unchanged since the ETag you sent', cached];
 
 export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /articles': {
     summary: 'Ingest an article (JSON, or text/plain: first line the headline)',
-    body: 'IngestArticle', textBody: true, ok: [202, 'Article'],
-    also: [[200, 'Article', 'the same content or Idempotency-Key was already ingested: the stored article']],
-    params: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 } }],
-    errors: [400, 401, 403, 409, 413],
+    body: 'IngestArticle', textBody: true, ok: [202, 'Article', 'Stored; extraction continues on the queues', ['Location']],
+    also: [[200, 'Article', 'The same content or Idempotency-Key was already ingested: the stored article', ['Location']]],
+    params: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 }, description: 'The same key again returns the stored article' }],
+    errors: [403, 409],
   },
   'GET /articles': {
     summary: 'Articles, newest first',
-    ok: [200, 'ArticlePage'],
+    ok: [200, 'ArticlePage', 'A page of articles'],
     params: [
-      q('status', { type: 'string', enum: ['INGESTED', 'EXTRACTING', 'IN_REVIEW', 'COMPLETED', 'FAILED'] }),
-      q('outlet', { type: 'string' }), q('priority', { type: 'string', enum: ['LOW', 'NORMAL', 'HIGH', 'BREAKING'] }),
-      q('from', { type: 'string', format: 'date-time' }, 'ingested at or after'), q('to', { type: 'string', format: 'date-time' }, 'ingested before'),
+      q('status', { type: 'string', enum: ARTICLE_STATUSES }, 'Only articles in this status'),
+      q('outlet', { type: 'string' }, 'Only this outlet'), q('priority', { type: 'string', enum: PRIORITIES }, 'Only this priority'),
+      q('from', { type: 'string', format: 'date-time' }, 'Ingested at or after'), q('to', { type: 'string', format: 'date-time' }, 'Ingested before'),
       ...page,
     ],
-    errors: [400, 401],
   },
-  'GET /articles/{id}': { summary: 'One article', ok: [200, 'Article'], errors: [400, 401, 404] },
+  'GET /articles/{id}': { summary: 'One article', ok: [200, 'Article', 'The article'] },
   'GET /articles/{id}/status': {
     summary: 'Verification status, with an ETag from the article revision',
-    ok: [200, 'ArticleStatus'], also: [[304, null, 'unchanged since the ETag you sent']], params: [ifNoneMatch], errors: [400, 401, 404],
+    ok: [200, 'ArticleStatus', 'The status', cached], also: [notModified], params: [ifNoneMatch],
   },
-  'GET /articles/{id}/claims': { summary: "An article's claims with their live assignment", ok: [200, 'ClaimList'], errors: [400, 401, 404] },
+  'GET /articles/{id}/claims': { summary: 'An article claims with their live assignment', ok: [200, 'ClaimList', 'The claims, in article order'] },
   'GET /claims': {
     summary: 'Claims across articles, newest first',
-    ok: [200, 'ClaimPage'],
+    ok: [200, 'ClaimPage', 'A page of claims'],
     params: [
-      q('status', { type: 'string', enum: ['CANDIDATE', 'PENDING', 'ASSIGNED', 'IN_REVIEW', 'SUBMITTED', 'PUBLISHED', 'DISMISSED'] }),
-      q('reviewer', { type: 'string', format: 'uuid' }), q('article', { type: 'string', format: 'uuid' }), q('topic', { type: 'string' }),
-      q('speaker', { type: 'string' }), q('minScore', { type: 'number' }), q('maxScore', { type: 'number' }), q('overdue', { type: 'boolean' }),
+      q('status', { type: 'string', enum: CLAIM_STATUSES }, 'Only claims in this status'),
+      q('reviewer', { type: 'string', format: 'uuid' }, 'Only claims whose live assignment is this reviewer'),
+      q('article', { type: 'string', format: 'uuid' }, 'Only claims of this article'),
+      q('topic', { type: 'string' }, 'Only claims with this topic'),
+      q('speaker', { type: 'string' }, 'Speaker substring, any case'),
+      q('minScore', { type: 'number', minimum: 0, maximum: 1 }, 'Score at least'), q('maxScore', { type: 'number', minimum: 0, maximum: 1 }, 'Score at most'),
+      q('overdue', { type: 'boolean' }, 'Only claims whose live assignment is past due'),
       ...page,
     ],
-    errors: [400, 401],
   },
+  'GET /claims/{id}': { summary: 'One claim, its live assignment and every verdict on it the caller may read', ok: [200, 'ClaimDetail', 'The claim'] },
+  'PATCH /claims/{id}': { summary: 'Set the claim own priority (editor)', body: 'PatchClaim', ok: [200, 'ClaimCommandResult', 'The claim now'], errors: [403, 409] },
+  'POST /claims/{id}/promote': { summary: 'Promote a CANDIDATE into the workflow (editor)', ok: [200, 'ClaimCommandResult', 'The claim now'], errors: [403, 409] },
+  'POST /claims/{id}/dismiss': { summary: 'Dismiss a claim (editor)', body: 'ClaimNote', bodyOptional: true, ok: [200, 'ClaimCommandResult', 'The claim now'], errors: [403, 409] },
+  'POST /claims/{id}/restore': { summary: 'Restore a dismissed claim to CANDIDATE (editor)', ok: [200, 'ClaimCommandResult', 'The claim now'], errors: [403, 409] },
+  'POST /claims/{id}/assign': { summary: 'Assign to a named reviewer (editor; force waives capacity)', body: 'AssignClaim', ok: [200, 'ClaimCommandResult', 'The claim and its new assignment'], errors: [403, 409] },
+  'POST /claims/{id}/reassign': { summary: 'Move to another reviewer (editor)', body: 'AssignClaim', ok: [200, 'ClaimCommandResult', 'The claim and its new assignment'], errors: [403, 409] },
+  'POST /claims/{id}/unassign': { summary: 'Hand the claim back to the router (editor)', body: 'ClaimNote', bodyOptional: true, ok: [200, 'ClaimCommandResult', 'The claim and the assignment taken back'], errors: [403, 409] },
   'GET /dashboard': {
     summary: 'Desk overview, with an ETag from the desk revision',
-    ok: [200, 'Dashboard'], also: [[304, null, 'unchanged since the ETag you sent']], params: [ifNoneMatch], errors: [401],
+    ok: [200, 'Dashboard', 'The overview', cached], also: [notModified], params: [ifNoneMatch],
   },
   'GET /events': {
     summary: 'Change feed after a cursor, oldest first',
-    ok: [200, 'EventPage'],
-    params: [q('after', { type: 'string', pattern: '^\\d+$' }, 'the `next` of the previous poll'), q('limit', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }), q('articleId', { type: 'string', format: 'uuid' })],
-    errors: [400, 401],
+    ok: [200, 'EventPage', 'The events'],
+    params: [
+      q('after', { type: 'string', pattern: '^\\d+$' }, 'The `next` of the previous poll'),
+      q('limit', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, 'Events per poll'),
+      q('articleId', { type: 'string', format: 'uuid' }, 'Only events of this article'),
+    ],
   },
-  'POST /assignments/{id}/accept': { summary: 'Accept an offered assignment (the assignee)', ok: [200, 'Assignment'], errors: [400, 401, 403, 404, 409] },
-  'POST /assignments/{id}/decline': { summary: 'Decline an assignment (the assignee)', body: 'DeclineAssignment', ok: [200, 'Assignment'], errors: [400, 401, 403, 404, 409] },
-  'GET /me/assignments': { summary: "The caller's inbox, soonest due first", ok: [200, 'AssignmentList'], errors: [401, 403] },
-  'POST /claims/{id}/verdicts': { summary: 'Submit a verdict (the assignee, after accepting)', body: 'SubmitVerdict', ok: [201, 'Verdict'], errors: [400, 401, 403, 404, 409] },
-  'POST /verdicts/{id}/approve': { summary: 'Approve and publish (an editor who is not the author)', ok: [200, 'Verdict'], errors: [400, 401, 403, 404, 409] },
-  'POST /verdicts/{id}/return': { summary: 'Send back to the reviewer with a note', body: 'ReturnVerdict', ok: [200, 'Verdict'], errors: [400, 401, 403, 404, 409] },
-  'POST /people': { summary: 'Create a person (admin)', body: 'CreatePerson', ok: [201, 'Person'], errors: [400, 401, 403, 409] },
+  'POST /assignments/{id}/accept': { summary: 'Accept an offered assignment (the assignee)', ok: [200, 'Assignment', 'The assignment now'], errors: [403, 409] },
+  'POST /assignments/{id}/decline': { summary: 'Decline an assignment (the assignee)', body: 'DeclineAssignment', bodyOptional: true, ok: [200, 'Assignment', 'The assignment now'], errors: [403, 409] },
+  'GET /me/assignments': { summary: 'The caller inbox, soonest deadline first (reviewers)', ok: [200, 'InboxItemList', 'Their live assignments'], errors: [403] },
+  'POST /claims/{id}/verdicts': { summary: 'Submit a verdict (the assignee, after accepting)', body: 'SubmitVerdict', ok: [201, 'Verdict', 'The verdict'], errors: [403, 409] },
+  'POST /verdicts/{id}/approve': { summary: 'Approve and publish (an editor who is not the author)', ok: [200, 'Verdict', 'The verdict now'], errors: [403, 409] },
+  'POST /verdicts/{id}/return': { summary: 'Send back to the reviewer with a note', body: 'ReturnVerdict', ok: [200, 'Verdict', 'The verdict now'], errors: [403, 409] },
+  'POST /people': { summary: 'Create a person (admin)', body: 'CreatePerson', ok: [201, 'Person', 'The person'], errors: [403, 409] },
   'GET /people': {
     summary: 'People, newest first, keyset-paginated (admin, editor)',
-    ok: [200, 'PersonPage'],
-    params: [
-      q('role', { type: 'string', enum: ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] }),
-      q('active', { type: 'boolean' }),
-      q('topic', { type: 'string' }),
-      ...page,
-    ],
-    errors: [400, 401, 403],
+    ok: [200, 'PersonPage', 'A page of people'],
+    params: [q('role', { type: 'string', enum: ROLES }, 'Only this role'), q('active', { type: 'boolean' }, 'Only active or inactive people'), q('topic', { type: 'string' }, 'Only people with this topic'), ...page],
+    errors: [403],
   },
-  'GET /me': { summary: 'The caller', ok: [200, 'Person'], errors: [401] },
-  'POST /people/{id}/tokens': { summary: 'Create an API token (admin); shown once', body: 'CreateToken', ok: [201, 'Token'], errors: [400, 401, 403, 404] },
-  'GET /claims/{id}': { summary: 'One claim, its live assignment and every verdict on it', ok: [200, 'ClaimDetail'], errors: [400, 401, 404] },
-  'PATCH /claims/{id}': { summary: "Set the claim's own priority (editor)", body: 'PatchClaim', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
-  'POST /claims/{id}/promote': { summary: 'Promote a CANDIDATE into the workflow (editor)', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
-  'POST /claims/{id}/dismiss': { summary: 'Dismiss a claim (editor)', body: 'ClaimNote', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
-  'POST /claims/{id}/restore': { summary: 'Restore a dismissed claim to CANDIDATE (editor)', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
-  'POST /claims/{id}/assign': { summary: 'Assign to a named reviewer (editor; force waives capacity)', body: 'AssignClaim', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
-  'POST /claims/{id}/reassign': { summary: 'Move to another reviewer (editor)', body: 'AssignClaim', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
-  'POST /claims/{id}/unassign': { summary: 'Hand the claim back to the router (editor)', body: 'ClaimNote', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
-  'PATCH /people/{id}': { summary: 'Edit a person (admin)', body: 'PatchPerson', ok: [200, 'Person'], errors: [400, 401, 403, 404, 409] },
-  'PATCH /me': { summary: 'Availability, conflicts and capacity up to maxCapacity (self-service)', body: 'PatchSelf', ok: [200, 'Person'], errors: [400, 401] },
-  'POST /webhooks': { summary: 'Subscribe a URL to events (admin); refused when it resolves to a loopback, private or link-local address; the secret is shown once', body: 'CreateWebhook', ok: [201, 'WebhookCreated'], errors: [400, 401, 403] },
-  'GET /webhooks': { summary: 'Webhook subscriptions, never their secrets (admin)', ok: [200, 'WebhookList'], errors: [401, 403] },
-  'DELETE /webhooks/{id}': { summary: 'Deactivate a webhook subscription (admin)', ok: [200, 'Webhook'], errors: [400, 401, 403, 404] },
-  'GET /tokens': { summary: 'API tokens, never their values (admin)', ok: [200, 'TokenInfoList'], params: [q('personId', { type: 'string', format: 'uuid' })], errors: [400, 401, 403] },
-  'POST /tokens/{id}/revoke': { summary: 'Revoke a token (admin, or its owner); every API process forgets it at commit', ok: [200, 'TokenInfo'], errors: [400, 401, 403, 404] },
-  'POST /tokens/{id}/rotate': { summary: 'Revoke a token and issue its replacement, shown once (admin)', ok: [201, 'Token'], errors: [400, 401, 403, 404] },
+  'PATCH /people/{id}': { summary: 'Edit a person (admin)', body: 'PatchPerson', ok: [200, 'Person', 'The person now'], errors: [403, 409] },
+  'GET /me': { summary: 'The caller', ok: [200, 'Person', 'The caller'] },
+  'PATCH /me': { summary: 'Availability, conflicts and capacity up to maxCapacity (self-service)', body: 'PatchSelf', ok: [200, 'Person', 'The caller now'] },
+  'POST /people/{id}/tokens': { summary: 'Create an API token (admin); shown once', body: 'CreateToken', bodyOptional: true, ok: [201, 'Token', 'The token, shown once'], errors: [403] },
+  'GET /tokens': {
+    summary: 'API tokens, never their values (admin: anyone, others: their own)',
+    ok: [200, 'TokenInfoList', 'The tokens, newest first'],
+    params: [q('personId', { type: 'string', format: 'uuid' }, 'Only this person tokens')],
+    errors: [403],
+  },
+  'POST /tokens/{id}/revoke': { summary: 'Revoke a token (admin, or its owner); every API process forgets it at commit', ok: [200, 'TokenInfo', 'The token now'], errors: [403] },
+  'POST /tokens/{id}/rotate': { summary: 'Revoke a token and issue its replacement, shown once (admin, or its owner)', ok: [201, 'Token', 'The new token, shown once'], errors: [403] },
+  'POST /webhooks': {
+    summary: 'Subscribe a URL to events (admin); refused when it resolves to a loopback, private or link-local address; the secret is shown once',
+    body: 'CreateWebhook', ok: [201, 'WebhookCreated', 'The subscription and its secret'], errors: [403],
+  },
+  'GET /webhooks': { summary: 'Webhook subscriptions, never their secrets (admin)', ok: [200, 'WebhookList', 'The subscriptions'], errors: [403] },
+  'DELETE /webhooks/{id}': { summary: 'Deactivate a webhook subscription (admin)', ok: [200, 'Webhook', 'The subscription now'], errors: [403] },
   'GET /admin/jobs/failed': {
-    summary: 'Failed jobs, per queue (admin)', ok: [200, 'FailedJobList'],
-    params: [q('queue', { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile'] }), q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 100 })],
-    errors: [400, 401, 403],
+    summary: 'Failed jobs, per queue (admin)', ok: [200, 'FailedJobList', 'The failed jobs'],
+    params: [q('queue', { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile'] }, 'Only this queue'), q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 100 }, 'At most this many')],
+    errors: [403],
   },
-  'POST /admin/jobs/{queue}/{id}/retry': { summary: 'Retry a failed job (admin)', ok: [200, 'FailedJob'], errors: [400, 401, 403, 404] },
-  'GET /health': { summary: 'Postgres and Redis reachability (no token)', ok: [200, 'Health'], also: [[503, 'Health', 'a dependency is down']] },
+  'POST /admin/jobs/{queue}/{id}/retry': {
+    summary: 'Retry a failed job (admin)', ok: [200, 'RetriedJob', 'The job, queued again'], errors: [403],
+    params: [
+      { name: 'queue', in: 'path', schema: { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile'] }, description: 'The queue' },
+      { name: 'id', in: 'path', schema: { type: 'string' }, description: 'The job id' },
+    ],
+  },
+  'GET /health': {
+    summary: 'Postgres and Redis reachability (no token)',
+    ok: [200, 'Health', 'Every dependency is up'],
+    also: [[503, 'Health', 'A dependency is down', ['Retry-After']]],
+  },
 };

@@ -1,166 +1,329 @@
-// JSON Schemas of the REST shapes (OpenAPI 3.0 dialect), named in components.schemas.
+// The one description of every REST shape (JSON Schema, OpenAPI 3.0 dialect), named in
+// components.schemas. It feeds the OpenAPI document, the contract validator of the e2e suites
+// (libs/testing), the generated TypeScript client, and the GraphQL object types' descriptions and
+// nullability (graphql/described.ts); test/contract.e2e-spec.ts checks GraphQL's fields against it.
+// Every object the server owns is closed (additionalProperties: false) and lists what it always sends.
 type Schema = Record<string, unknown>;
-const str = { type: 'string' };
-const nstr = { type: 'string', nullable: true };
-const int = { type: 'integer' };
-const time = { type: 'string', format: 'date-time' };
-const uuid = { type: 'string', format: 'uuid' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const CLAIM_STATUSES = ['CANDIDATE', 'PENDING', 'ASSIGNED', 'IN_REVIEW', 'SUBMITTED', 'PUBLISHED', 'DISMISSED'];
-const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'BREAKING'];
+
+const str = (description: string, extra: Schema = {}) => ({ type: 'string', description, ...extra });
+const nstr = (description: string, extra: Schema = {}) => ({ type: 'string', nullable: true, description, ...extra });
+const int = (description: string, extra: Schema = {}) => ({ type: 'integer', description, ...extra });
+const num = (description: string, extra: Schema = {}) => ({ type: 'number', description, ...extra });
+const bool = (description: string) => ({ type: 'boolean', description });
+const time = (description: string) => ({ type: 'string', format: 'date-time', description });
+const ntime = (description: string) => ({ type: 'string', format: 'date-time', nullable: true, description });
+const uuid = (description: string) => ({ type: 'string', format: 'uuid', description });
+const nuuid = (description: string) => ({ type: 'string', format: 'uuid', nullable: true, description });
+const strings = (description: string, items: Schema = { type: 'string' }) => ({ type: 'array', items, description });
+const anyJson = (description: string) => ({ description });
+export const ref = (name: string, extra: Schema = {}) => (Object.keys(extra).length ? { type: 'object', allOf: [{ $ref: `#/components/schemas/${name}` }], ...extra } : { $ref: `#/components/schemas/${name}` });
+const list = (name: string, description: string) => ({ type: 'array', items: ref(name), description });
+
+/** A closed object: every property is always sent (nullable ones as null) unless named optional. */
+export function closed(description: string, properties: Record<string, Schema>, optional: string[] = []): Schema {
+  return { type: 'object', description, additionalProperties: false, required: Object.keys(properties).filter((k) => !optional.includes(k)), properties };
+}
+/** A request body: closed, with only the named fields required. */
+function input(description: string, properties: Record<string, Schema>, required: string[] = []): Schema {
+  return { type: 'object', description, additionalProperties: false, ...(required.length ? { required } : {}), properties };
+}
+const page = (item: string, description: string) =>
+  closed(description, { items: list(item, 'This page, newest first'), next: nstr('Pass back as `cursor` for the next page; null on the last page') });
+
+export const CLAIM_STATUSES = ['CANDIDATE', 'PENDING', 'ASSIGNED', 'IN_REVIEW', 'SUBMITTED', 'PUBLISHED', 'DISMISSED'];
+export const ARTICLE_STATUSES = ['INGESTED', 'EXTRACTING', 'IN_REVIEW', 'COMPLETED', 'FAILED'];
+export const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'BREAKING'];
+export const ROLES = ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'];
+export const ASSIGNMENT_STATUSES = ['OFFERED', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'REASSIGNED', 'COMPLETED'];
+export const VERDICT_STATUSES = ['SUBMITTED', 'APPROVED', 'RETURNED'];
+const claimStatus = (description: string) => ({ type: 'string', enum: CLAIM_STATUSES, description });
+const priority = (description: string) => ({ type: 'string', enum: PRIORITIES, description });
+
+const assignmentFields = {
+  id: uuid('The assignment id'),
+  claimId: uuid('The claim assigned'),
+  reviewerId: uuid('The reviewer it is assigned to'),
+  assignedById: nuuid('The editor who assigned it by hand; null when the router did'),
+  reason: str('Why this reviewer, e.g. "topic politics; load 1/5"'),
+  status: { type: 'string', enum: ASSIGNMENT_STATUSES, description: 'OFFERED until accepted, then ACCEPTED; the others are closed' },
+  cost: int('Capacity the assignment takes from the reviewer (BREAKING 2, others 1)'),
+  deadline: { type: 'string', enum: ['offer', 'due'], nullable: true, description: 'What dueAt means: the offer expiry while OFFERED, the due time once ACCEPTED; null when closed' },
+  dueAt: time('When the offer expires or the work is due'),
+  acceptedAt: ntime('When the reviewer accepted; null before'),
+  createdAt: time('When it was offered'),
+  updatedAt: time('Last change'),
+};
+const claimFields = {
+  id: uuid('The claim id'),
+  articleId: uuid('The article it was extracted from'),
+  ordinal: int('Position among the article claims, from 0'),
+  text: str('The claim as extracted'),
+  sentence: str('The sentence it came from'),
+  spanStart: int('Start offset of the claim in the article body'),
+  spanEnd: int('End offset (exclusive) in the article body'),
+  speaker: nstr('Who said it, when attributed'),
+  reportingVerb: nstr('The verb attributing it ("said", "claimed"), when attributed'),
+  coreText: nstr('The claim without its attribution, when attributed'),
+  parts: strings('Atomic checkable parts of a compound sentence (empty when it is one claim)'),
+  score: num('Check-worthiness score in [0, 1]', { minimum: 0, maximum: 1 }),
+  features: anyJson('The features that produced the score, by name'),
+  entities: anyJson('People, organisations, places, dates and numbers mentioned'),
+  topics: strings('Topics of the claim'),
+  status: claimStatus('Where the claim is in the workflow'),
+  priority: priority('Its own priority, or its article one'),
+  version: int('Bumped on every change; a stale change answers 409'),
+  duplicateOfId: nuuid('The earlier claim this one restates, if any'),
+};
+const webhookFields = {
+  id: uuid('The webhook id'),
+  url: str('Where events are POSTed'),
+  events: strings('Event types sent'),
+  active: bool('False once deleted'),
+  createdAt: time('When it was created'),
+};
+const verdictSource = closed('A piece of evidence', { url: str('Where the evidence is'), title: nstr('Its title'), note: nstr('What it shows') });
 
 export const SCHEMAS: Record<string, Schema> = {
   Problem: {
     type: 'object',
-    description: 'RFC 9457 problem details',
+    description: 'RFC 9457 problem details, with a machine-readable code',
     required: ['type', 'title', 'status', 'detail', 'code'],
     properties: {
-      type: str,
-      title: str,
-      status: int,
-      detail: str,
-      instance: str,
-      code: { type: 'string', example: 'VALIDATION_FAILED' },
-      errors: { type: 'array', items: { type: 'object', properties: { field: str, message: str } } },
-      currentState: nstr,
+      type: str('A URI naming the problem kind'),
+      title: str('The HTTP status title'),
+      status: int('The HTTP status'),
+      detail: str('What went wrong, for a human'),
+      instance: str('The request path'),
+      code: str('Stable machine-readable code', { example: 'VALIDATION_FAILED' }),
+      errors: { type: 'array', description: 'For VALIDATION_FAILED: each field at fault', items: closed('A field at fault', { field: str('The field, dotted for nested ones'), message: str('What is wrong with it') }) },
+      currentState: nstr('For a refused state change (409): the current state'),
+      reasons: strings('For a refused assignment (409): why the reviewer is not eligible'),
     },
   },
-  IngestArticle: {
-    type: 'object',
-    required: ['title', 'body'],
-    additionalProperties: false,
-    properties: {
-      title: { type: 'string', minLength: 1, maxLength: 500 },
-      body: { type: 'string', minLength: 1, maxLength: 200000 },
-      url: { type: 'string', format: 'uri', maxLength: 2048 },
-      outlet: { type: 'string', maxLength: 200 },
-      language: { type: 'string', default: 'en', example: 'en' },
-      publishedAt: time,
-      priority: { type: 'string', enum: PRIORITIES, default: 'NORMAL' },
+  IngestArticle: input(
+    'An article to ingest',
+    {
+      title: str('The headline', { minLength: 1, maxLength: 500 }),
+      body: str('The article text', { minLength: 1, maxLength: 200000 }),
+      url: str('Where it was published', { format: 'uri', maxLength: 2048 }),
+      outlet: str('The publication', { maxLength: 200 }),
+      language: str('ISO 639 language code', { default: 'en', example: 'en' }),
+      publishedAt: time('When it was published'),
+      priority: { ...priority('How urgent its claims are'), default: 'NORMAL' },
     },
-  },
-  Article: {
-    type: 'object',
-    properties: {
-      id: uuid, title: str, body: str, url: nstr, outlet: nstr, language: str, publishedAt: { ...time, nullable: true },
-      priority: { type: 'string', enum: PRIORITIES },
-      status: { type: 'string', enum: ['INGESTED', 'EXTRACTING', 'IN_REVIEW', 'COMPLETED', 'FAILED'] },
-      failureReason: nstr, revision: int, createdAt: time, updatedAt: time,
+    ['title', 'body'],
+  ),
+  Article: closed('An ingested article', {
+    id: uuid('The article id'),
+    title: str('The headline'),
+    body: str('The article text'),
+    url: nstr('Where it was published'),
+    outlet: nstr('The publication'),
+    language: str('ISO 639 language code'),
+    publishedAt: ntime('When it was published'),
+    priority: priority('How urgent its claims are'),
+    status: { type: 'string', enum: ARTICLE_STATUSES, description: 'Where the article is in the workflow' },
+    failureReason: nstr('Why extraction failed, when FAILED'),
+    revision: int('Bumped by every change to the article or its claims'),
+    createdAt: time('When it was ingested'),
+    updatedAt: time('Last change'),
+  }),
+  ArticlePage: page('Article', 'A page of articles'),
+  StatusCounts: closed('Claims per status', Object.fromEntries(CLAIM_STATUSES.map((s) => [s, int(`Claims in ${s}`)]))),
+  ClaimCounts: closed('Claim counts', { total: int('All claims'), byStatus: ref('StatusCounts') }),
+  ArticleStatus: closed('Verification status of one article', {
+    articleId: uuid('The article id'),
+    status: { type: 'string', enum: ARTICLE_STATUSES, description: 'Where the article is in the workflow' },
+    revision: int('The revision this view was read at (the ETag carries it)'),
+    progress: num('Share of its workflow claims that are PUBLISHED or DISMISSED', { minimum: 0, maximum: 1 }),
+    claims: ref('ClaimCounts'),
+    verdicts: closed('Approved verdicts', { byRating: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Approved verdicts per rating, e.g. {"MOSTLY_TRUE": 3}' } }),
+    failureReason: nstr('Why extraction failed, when FAILED'),
+    updatedAt: time('Last change of the article'),
+  }),
+  Reviewer: closed('Who holds a claim', { id: uuid('The reviewer id'), name: str('Their name') }),
+  Assignment: closed('An assignment of a claim to a reviewer', assignmentFields),
+  LiveAssignment: closed('The live (OFFERED or ACCEPTED) assignment of a claim, with its reviewer', {
+    ...assignmentFields,
+    reviewer: ref('Reviewer', { nullable: true, description: 'The reviewer; null if the person was deleted' }),
+  }),
+  Claim: closed('A claim extracted from an article', {
+    ...claimFields,
+    assignment: ref('LiveAssignment', { nullable: true, description: 'The live assignment; null when none' }),
+  }),
+  ClaimPage: page('Claim', 'A page of claims'),
+  ClaimDetail: closed('One claim with every verdict the caller may read', {
+    ...claimFields,
+    assignment: ref('LiveAssignment', { nullable: true, description: 'The live assignment; null when none' }),
+    verdicts: list('Verdict', 'Every verdict on the claim the caller may read, newest first'),
+  }),
+  ClaimCommandResult: closed('The claim after an editor command', {
+    id: uuid('The claim id'),
+    articleId: uuid('The article it was extracted from'),
+    status: claimStatus('Where the claim is now'),
+    priority: priority('Its priority now'),
+    version: int('Its version now'),
+    assignment: ref('Assignment', { nullable: true, description: 'The assignment the command created or touched; null when none' }),
+  }),
+  InboxClaim: closed('The claim of an inbox item', {
+    id: uuid('The claim id'),
+    articleId: uuid('Its article'),
+    text: str('The claim'),
+    speaker: nstr('Who said it'),
+    topics: strings('Its topics'),
+    status: claimStatus('Where it is'),
+    priority: priority('How urgent'),
+    article: closed('Its article', { id: uuid('The article id'), title: str('The headline'), outlet: nstr('The publication'), language: str('Its language') }),
+  }),
+  ReturnedVerdict: closed('The reviewer verdict an editor sent back', {
+    id: uuid('The verdict id'),
+    rating: str('The rating it had'),
+    rationale: str('Its rationale'),
+    decisionNote: nstr('The editor note'),
+    updatedAt: time('When it was sent back'),
+  }),
+  InboxItem: closed('An assignment in a reviewer inbox', {
+    ...assignmentFields,
+    claim: ref('InboxClaim'),
+    returnedVerdict: ref('ReturnedVerdict', { nullable: true, description: 'Their verdict sent back for revision; null when none' }),
+  }),
+  Verdict: closed('A reviewer verdict on a claim', {
+    id: uuid('The verdict id'),
+    claimId: uuid('The claim'),
+    authorId: uuid('The reviewer who wrote it'),
+    rating: str('A rating of the scale, e.g. MOSTLY_TRUE'),
+    rationale: str('Why'),
+    confidence: num('How sure, in [0, 1]', { nullable: true }),
+    status: { type: 'string', enum: VERDICT_STATUSES, description: 'SUBMITTED, then APPROVED (published) or RETURNED' },
+    decidedById: nuuid('The editor who approved or returned it'),
+    decisionNote: nstr('The editor note when returned'),
+    sources: { type: 'array', items: verdictSource, description: 'The evidence' },
+    createdAt: time('When it was submitted'),
+    updatedAt: time('Last change'),
+  }),
+  Person: closed('A member of the desk (never their tokens)', {
+    id: uuid('The person id'),
+    name: str('Their name'),
+    email: str('Their email'),
+    role: { type: 'string', enum: ROLES, description: 'What they may do' },
+    topics: strings('Topics they review'),
+    languages: strings('Languages they read'),
+    capacity: int('Open assignment cost they take at once'),
+    maxCapacity: int('The most capacity they may set themselves'),
+    openLoad: int('Capacity taken by their live assignments'),
+    active: bool('False when deactivated'),
+    availableFrom: ntime('Out of office until then; null when no bound'),
+    availableUntil: ntime('Out of office from then; null when no bound'),
+    conflicts: strings('Declared conflicts: speakers, entities or outlets they must not review'),
+    createdAt: time('When they were added'),
+  }),
+  PersonPage: page('Person', 'A page of people'),
+  Token: closed('A new API token, shown once', {
+    id: uuid('The token id'),
+    personId: uuid('Whose token it is'),
+    token: str('The token (cd_...), shown only in this answer'),
+    expiresAt: ntime('When it stops working; null for never'),
+  }),
+  TokenInfo: closed('An API token, without its value', {
+    id: uuid('The token id'),
+    personId: uuid('Whose token it is'),
+    name: str('Its label'),
+    createdAt: time('When it was issued'),
+    lastUsedAt: ntime('When it was last used'),
+    expiresAt: ntime('When it stops working; null for never'),
+    revokedAt: ntime('When it was revoked; null while valid'),
+  }),
+  Event: closed('One change in the event log', {
+    id: str('The feed cursor (a bigserial id as a string)', { pattern: '^\\d+$' }),
+    type: str('What happened, e.g. claim.published'),
+    articleId: nuuid('The article concerned'),
+    claimId: nuuid('The claim concerned'),
+    actorId: nuuid('Who did it; null for the system'),
+    payload: anyJson('Details of the change, as the caller may read them'),
+    at: time('When it was committed'),
+  }),
+  EventPage: closed('Events after a cursor, oldest first', {
+    events: list('Event', 'The events'),
+    next: str('Pass back as `after` on the next poll', { pattern: '^\\d+$' }),
+  }),
+  ReviewerLoad: closed('A reviewer load', { id: uuid('The reviewer id'), name: str('Their name'), openLoad: int('Capacity taken'), capacity: int('Their capacity'), active: bool('False when deactivated') }),
+  QueueDepth: closed('Jobs in one queue (-1 when Redis is unreachable)', { waiting: int('Waiting'), active: int('Running'), delayed: int('Delayed'), failed: int('Failed') }),
+  Dashboard: closed('The desk overview', {
+    revision: str('The desk revision (the ETag carries it)'),
+    claims: ref('ClaimCounts'),
+    reviewers: list('ReviewerLoad', 'Every reviewer and their load'),
+    overdue: int('Live assignments past their due time'),
+    queues: { type: 'object', additionalProperties: ref('QueueDepth'), description: 'Per queue name' },
+    medianMinutesToPublished24h: num('Median minutes from assignment to publication over 24 h', { nullable: true }),
+    publishedLast24h: int('Verdicts published in the last 24 h'),
+    at: time('When this view was computed'),
+  }),
+  Health: closed('Reachability of the dependencies', {
+    status: { type: 'string', enum: ['ok', 'degraded'], description: 'ok when every dependency is up' },
+    postgres: { type: 'string', enum: ['up', 'down'], description: 'Postgres' },
+    redis: { type: 'string', enum: ['up', 'down'], description: 'Redis' },
+  }),
+  DeclineAssignment: input('Why the reviewer declines', { reason: str('Why (optional)', { maxLength: 2000 }) }),
+  SubmitVerdict: input(
+    'A verdict',
+    {
+      rating: str('A rating of the scale', { example: 'MOSTLY_TRUE' }),
+      rationale: str('Why', { minLength: 1, maxLength: 20000 }),
+      sources: {
+        type: 'array', minItems: 1, maxItems: 50, description: 'The evidence',
+        items: input('A piece of evidence', { url: str('Where it is', { format: 'uri' }), title: str('Its title'), note: str('What it shows') }, ['url']),
+      },
+      confidence: num('How sure, in [0, 1]', { minimum: 0, maximum: 1 }),
     },
-  },
-  PersonPage: { type: 'object', properties: { items: { type: 'array', items: ref('Person') }, next: nstr } },
-  ArticlePage: { type: 'object', properties: { items: { type: 'array', items: ref('Article') }, next: nstr } },
-  StatusCounts: { type: 'object', properties: Object.fromEntries(CLAIM_STATUSES.map((s) => [s, int])) },
-  ArticleStatus: {
-    type: 'object',
-    properties: {
-      articleId: uuid, status: str, revision: int, progress: { type: 'number', minimum: 0, maximum: 1 },
-      claims: { type: 'object', properties: { total: int, byStatus: ref('StatusCounts') } },
-      verdicts: { type: 'object', properties: { byRating: { type: 'object', additionalProperties: int } } },
-      failureReason: nstr, updatedAt: time,
+    ['rating', 'rationale', 'sources'],
+  ),
+  ReturnVerdict: input('The editor note for the reviewer', { note: str('What to revise', { minLength: 1, maxLength: 5000 }) }, ['note']),
+  CreatePerson: input(
+    'A new person',
+    {
+      name: str('Their name', { minLength: 1, maxLength: 200 }),
+      email: str('Their email', { format: 'email' }),
+      role: { type: 'string', enum: ROLES, description: 'What they may do' },
+      topics: strings('Topics they review'),
+      languages: strings('Languages they read (ISO 639)'),
+      capacity: int('Open assignment cost they take at once (default 5 for a reviewer, else 0)', { minimum: 0, maximum: 100 }),
+      maxCapacity: int('The most capacity they may set themselves (default: capacity)', { minimum: 0, maximum: 100 }),
+      conflicts: strings('Declared conflicts'),
     },
-  },
-  Reviewer: { type: 'object', properties: { id: uuid, name: str } },
-  LiveAssignment: {
-    type: 'object', nullable: true,
-    properties: { id: uuid, reviewer: { ...ref('Reviewer'), nullable: true }, status: str, dueAt: time, reason: str },
-  },
-  Claim: {
-    type: 'object',
-    properties: {
-      id: uuid, articleId: uuid, ordinal: int, text: str, sentence: str, spanStart: int, spanEnd: int, speaker: nstr,
-      score: { type: 'number' }, features: {}, entities: {}, topics: { type: 'array', items: str },
-      status: { type: 'string', enum: CLAIM_STATUSES }, priority: { type: 'string', enum: PRIORITIES }, version: int,
-      assignment: ref('LiveAssignment'),
-    },
-  },
-  ClaimPage: { type: 'object', properties: { items: { type: 'array', items: ref('Claim') }, next: nstr } },
-  Assignment: {
-    type: 'object',
-    properties: { id: uuid, claimId: uuid, reviewerId: uuid, assignedById: { ...uuid, nullable: true }, reason: str, status: str, dueAt: time, createdAt: time, updatedAt: time },
-  },
-  DeclineAssignment: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', maxLength: 2000 } } },
-  SubmitVerdict: {
-    type: 'object', additionalProperties: false, required: ['rating', 'rationale', 'sources'],
-    properties: {
-      rating: { type: 'string', example: 'MOSTLY_TRUE' }, rationale: { type: 'string', minLength: 1 },
-      sources: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' }, title: str, note: str } } },
-      confidence: { type: 'number', minimum: 0, maximum: 1 },
-    },
-  },
-  ReturnVerdict: { type: 'object', additionalProperties: false, required: ['note'], properties: { note: { type: 'string', minLength: 1, maxLength: 5000 } } },
-  Verdict: {
-    type: 'object',
-    properties: {
-      id: uuid, claimId: uuid, authorId: uuid, rating: str, rationale: str, confidence: { type: 'number', nullable: true }, status: str,
-      decidedById: { ...uuid, nullable: true }, decisionNote: nstr,
-      sources: { type: 'array', items: { type: 'object', properties: { url: str, title: nstr, note: nstr } } },
-      createdAt: time, updatedAt: time,
-    },
-  },
-  CreatePerson: {
-    type: 'object', additionalProperties: false, required: ['name', 'email', 'role'],
-    properties: {
-      name: str, email: { type: 'string', format: 'email' }, role: { type: 'string', enum: ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] },
-      topics: { type: 'array', items: str }, languages: { type: 'array', items: str }, capacity: { type: 'integer', minimum: 0, maximum: 100 },
-    },
-  },
-  Person: {
-    type: 'object',
-    properties: {
-      id: uuid, name: str, email: str, role: str, topics: { type: 'array', items: str }, languages: { type: 'array', items: str },
-      capacity: int, openLoad: int, active: { type: 'boolean' }, createdAt: time,
-    },
-  },
-  CreateToken: { type: 'object', additionalProperties: false, properties: { name: str, expiresInDays: { type: 'integer', minimum: 1, maximum: 3650 } } },
-  Token: { type: 'object', properties: { id: uuid, personId: uuid, token: { type: 'string', description: 'shown once' } } },
-  Event: {
-    type: 'object',
-    properties: { id: { type: 'string', description: 'the feed cursor' }, type: str, articleId: { ...uuid, nullable: true }, claimId: { ...uuid, nullable: true }, actorId: { ...uuid, nullable: true }, payload: {}, at: time },
-  },
-  EventPage: { type: 'object', properties: { events: { type: 'array', items: ref('Event') }, next: str } },
-  Dashboard: {
-    type: 'object',
-    properties: {
-      revision: str,
-      claims: { type: 'object', properties: { total: int, byStatus: ref('StatusCounts') } },
-      reviewers: { type: 'array', items: { type: 'object', properties: { id: uuid, name: str, openLoad: int, capacity: int, active: { type: 'boolean' } } } },
-      overdue: int,
-      queues: { type: 'object', additionalProperties: { type: 'object', properties: { waiting: int, active: int, delayed: int, failed: int } } },
-      medianMinutesToPublished24h: { type: 'number', nullable: true },
-      publishedLast24h: int,
-      at: time,
-    },
-  },
-  Health: { type: 'object', properties: { status: str, postgres: str, redis: str } },
-  ClaimDetail: {
-    allOf: [ref('Claim'), { type: 'object', properties: { verdicts: { type: 'array', items: ref('Verdict') } } }],
-  },
-  ClaimCommandResult: {
-    type: 'object',
-    properties: { id: uuid, status: { type: 'string', enum: CLAIM_STATUSES }, priority: { type: 'string', enum: PRIORITIES }, version: int, assignment: { ...ref('Assignment'), nullable: true } },
-  },
-  AssignClaim: { type: 'object', additionalProperties: false, required: ['reviewerId'], properties: { reviewerId: uuid, force: { type: 'boolean', default: false } } },
-  ClaimNote: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 5000 } } },
-  PatchClaim: { type: 'object', additionalProperties: false, required: ['priority'], properties: { priority: { type: 'string', enum: PRIORITIES } } },
-  PatchSelf: {
-    type: 'object', additionalProperties: false,
-    properties: {
-      availableFrom: { ...time, nullable: true }, availableUntil: { ...time, nullable: true },
-      capacity: { type: 'integer', minimum: 0, maximum: 100 }, conflicts: { type: 'array', items: str },
-    },
-  },
-  PatchPerson: {
-    type: 'object', additionalProperties: false,
-    properties: {
-      name: str, role: { type: 'string', enum: ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER'] }, topics: { type: 'array', items: str },
-      languages: { type: 'array', items: str }, capacity: { type: 'integer', minimum: 0, maximum: 100 }, maxCapacity: { type: 'integer', minimum: 0, maximum: 100 },
-      active: { type: 'boolean' }, availableFrom: { ...time, nullable: true }, availableUntil: { ...time, nullable: true }, conflicts: { type: 'array', items: str },
-    },
-  },
-  CreateWebhook: { type: 'object', additionalProperties: false, required: ['url', 'events'], properties: { url: { type: 'string', format: 'uri' }, events: { type: 'array', minItems: 1, items: str } } },
-  Webhook: { type: 'object', properties: { id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' }, createdAt: time } },
-  WebhookCreated: { type: 'object', properties: { id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' }, createdAt: time, secret: str } },
-  TokenInfo: { type: 'object', properties: { id: uuid, personId: uuid, name: str, createdAt: time, lastUsedAt: { ...time, nullable: true }, expiresAt: { ...time, nullable: true }, revokedAt: { ...time, nullable: true } } },
-  FailedJob: { type: 'object', properties: { queue: str, id: str, name: str, data: {}, failedReason: nstr, attemptsMade: int } },
+    ['name', 'email', 'role'],
+  ),
+  CreateToken: input('A new token', { name: str('Its label'), expiresInDays: int('Lifetime in days (default: no expiry)', { minimum: 1, maximum: 3650 }) }),
+  AssignClaim: input('The reviewer to assign', { reviewerId: uuid('The reviewer'), force: { type: 'boolean', default: false, description: 'Waive the capacity rule' } }, ['reviewerId']),
+  ClaimNote: input('A note for the event log', { note: str('The note (optional)', { maxLength: 2000 }) }),
+  PatchClaim: input('The claim own priority', { priority: priority('Its own priority, over its article') }, ['priority']),
+  PatchSelf: input('What a person may change about themselves', {
+    availableFrom: ntime('Out of office until then; null clears it'),
+    availableUntil: ntime('Out of office from then; null clears it'),
+    capacity: int('Up to maxCapacity', { minimum: 0, maximum: 100 }),
+    conflicts: strings('Declared conflicts'),
+  }),
+  PatchPerson: input('What an admin may change about a person', {
+    name: str('Their name'),
+    role: { type: 'string', enum: ROLES, description: 'What they may do' },
+    topics: strings('Topics they review'),
+    languages: strings('Languages they read'),
+    capacity: int('Their capacity', { minimum: 0, maximum: 100 }),
+    maxCapacity: int('The most capacity they may set themselves', { minimum: 0, maximum: 100 }),
+    active: bool('False deactivates them'),
+    availableFrom: ntime('Out of office until then; null clears it'),
+    availableUntil: ntime('Out of office from then; null clears it'),
+    conflicts: strings('Declared conflicts'),
+  }),
+  CreateWebhook: input('A subscription', { url: str('Where to POST (http or https, public address)', { format: 'uri' }), events: { ...strings('Event types to send'), minItems: 1 } }, ['url', 'events']),
+  Webhook: closed('A webhook subscription (never its secret)', webhookFields),
+  WebhookCreated: closed('A new webhook subscription, with its signing secret shown once', { ...webhookFields, secret: str('The signing secret, shown only in this answer') }),
+  FailedJob: closed('A failed job (kept a week)', {
+    queue: str('Its queue'),
+    id: str('The job id'),
+    data: anyJson('The job data (ids only)'),
+    failedReason: nstr('Why it failed'),
+    attemptsMade: int('Attempts made'),
+    failedAt: ntime('When it last failed'),
+  }),
+  RetriedJob: closed('A job sent back to its queue', { queue: str('Its queue'), id: str('The job id'), state: str('Its state now') }),
 };

@@ -54,7 +54,7 @@ export class AssignmentsService {
    * article, which deadline it is, and the verdict they were asked to revise (if any).
    */
   async inbox(actor: Principal) {
-    authorize(actor, 'person.self'); // their own: the query is scoped to the caller
+    authorize(actor, 'assignment.respond'); // reviewers only (README); the query is scoped to the caller
     const rows = await this.prisma.assignment.findMany({
       where: { reviewerId: actor.id, status: { in: ['OFFERED', 'ACCEPTED'] } },
       orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],

@@ -63,7 +63,7 @@ export class TokensService {
   }
 
   /** A new token with the same person, name and lifetime; the old one stops working at once. */
-  async rotate(actor: Principal, tokenId: string): Promise<{ id: string; token: string }> {
+  async rotate(actor: Principal, tokenId: string): Promise<{ id: string; personId: string; token: string; expiresAt: string | null }> {
     const row = await this.ownOrAdmin(actor, tokenId);
     if (row.revokedAt) throw new NotFoundError('active token', tokenId);
     const token = newToken();
@@ -79,7 +79,7 @@ export class TokensService {
         },
       });
     });
-    return { id: created.id, token };
+    return { id: created.id, personId: created.personId, token, expiresAt: created.expiresAt?.toISOString() ?? null };
   }
 
   private async ownOrAdmin(actor: Principal, tokenId: string): Promise<ApiToken> {

@@ -3,6 +3,7 @@ import type { Claim, Prisma, Verdict } from '@prisma/client';
 import { NotFoundError, PrismaService } from '@claimdesk/database';
 import { authorize, visibleVerdicts } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
+import { assignmentView, type AssignmentView } from '../assignments/assignment-view';
 
 export interface ClaimView {
   id: string;
@@ -24,13 +25,8 @@ export interface ClaimView {
   priority: string;
   version: number;
   duplicateOfId: string | null;
-  assignment: {
-    id: string;
-    reviewer: { id: string; name: string };
-    status: string;
-    dueAt: string;
-    reason: string;
-  } | null;
+  /** The live assignment, with the same fields as every assignment, and its reviewer. */
+  assignment: (AssignmentView & { reviewer: { id: string; name: string } | null }) | null;
 }
 
 export interface ClaimDetailView extends ClaimView {
@@ -80,7 +76,7 @@ function toClaimView(c: ClaimWithLive): ClaimView {
   return {
     ...claimFields(c),
     assignment: a
-      ? { id: a.id, reviewer: a.reviewer, status: a.status, dueAt: a.dueAt.toISOString(), reason: a.reason }
+      ? { ...assignmentView(a), reviewer: { id: a.reviewer.id, name: a.reviewer.name } }
       : null,
   };
 }
