@@ -209,7 +209,7 @@ describe('access matrix: every route and GraphQL operation as every caller (gene
     expect(await seen('OTHER_REVIEWER')).toEqual([]);
     expect(await seen('VIEWER')).toEqual([]);
     const viaGraphql = await httpClient(desk.api, tokens.VIEWER).post('/graphql', {
-      query: 'query($id: ID!) { claims(articleId: $id, limit: 100) { items { id verdicts { id } assignment { reviewer { email } } } } }',
+      query: 'query($id: ID!) { claims(article: $id, limit: 100) { items { id verdicts { id } assignment { reviewer { email } } } } }',
       variables: { id: rest.articleId },
     });
     const items = viaGraphql.body.data.claims.items as Array<{ verdicts: Array<{ id: string }>; assignment: { reviewer: { email: string | null } } | null }>;

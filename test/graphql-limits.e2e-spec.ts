@@ -25,7 +25,7 @@ describe('GraphQL limits: introspection allowed, amplification and deep data que
   it.each([['with a token', true], ['without a token', false]])('answers the standard introspection query (depth ~15) %s', async (_label, withToken) => {
     const { body } = await post(desk, getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, inputValueDeprecation: true }), withToken ? desk.adminToken : undefined);
     expect(body.errors).toBeUndefined();
-    expect(body.data.__schema.types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['Claim', 'Article']));
+    expect(body.data.__schema.types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['Claim', 'Article', 'DateTime']));
   });
 
   it('costs the standard introspection query well under the limit, so the schema can grow', async () => {
@@ -40,14 +40,11 @@ describe('GraphQL limits: introspection allowed, amplification and deep data que
 
   it('refuses 3,000 aliased __schema without a token by cost, with a small answer', async () => {
     const aliases = Array.from({ length: 3000 }, (_, i) => `a${i}: __schema { types { name fields { name } } }`).join(' ');
-    const started = process.hrtime.bigint();
     const { bytes, body } = await post(desk, `{ ${aliases} }`);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', status: 400 });
     expect(bytes).toBeLessThan(1_000_000);
     expect(bytes).toBeLessThan(10_000);
-    expect(ms).toBeLessThan(2_000);
   });
 
   it('costs introspection what it returns: one __schema is cheap, a few dozen are refused', async () => {

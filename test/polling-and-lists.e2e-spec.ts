@@ -102,7 +102,7 @@ describe('dashboards poll cheaply, lists cost a fixed number of queries, the Ope
   });
 
   it('lists 100 claims with reviewers and verdicts in as many SQL queries as 10 (GraphQL DataLoaders, REST batches)', async () => {
-    const query = `query($n: Int!, $a: ID!) { claims(articleId: $a, limit: $n) { items { id status assignment { id reviewer { id name } } verdicts { rating sources { url } } } } }`;
+    const query = `query($n: Int!, $a: ID!) { claims(article: $a, limit: $n) { items { id status assignment { id reviewer { id name } } verdicts { rating sources { url } } } } }`;
     const cost = async (n: number) => {
       const queries = countQueries();
       try {

@@ -149,7 +149,7 @@ describe('one service, two doors: the sample article through REST and through Gr
       async () => (await gqlCall(editor, `query($id: ID!) { articleStatus(id: $id) { progress status claims { total } } }`, { id: gqlArticle })).articleStatus,
       async () => {
         for (const { member, client } of reviewerClients) {
-          const mine = await gqlCall(client, `query($r: ID!) { claims(reviewerId: $r, limit: 100) { items { id assignment { id status } } } }`, { r: member.id });
+          const mine = await gqlCall(client, `query($r: ID!) { claims(reviewer: $r, limit: 100) { items { id assignment { id status } } } }`, { r: member.id });
           for (const claim of mine.claims.items) {
             if (claim.assignment.status === 'OFFERED') await gqlCall(client, `mutation($id: ID!) { acceptAssignment(id: $id) { status } }`, { id: claim.assignment.id }, true);
             const v = await gqlCall(client, `mutation($c: ID!, $i: SubmitVerdictInput!) { submitVerdict(claimId: $c, input: $i) { id status } }`, { c: claim.id, i: VERDICT }, true);
@@ -166,8 +166,10 @@ describe('one service, two doors: the sample article through REST and through Gr
 
     // The same status object through both doors.
     const restStatus = (await restEditor.get(`/articles/${restArticle}/status`)).body;
-    const gqlStatus = (await gqlCall(editor, `query($id: ID!) { articleStatus(id: $id) { status progress claims { total byStatus { CANDIDATE PENDING ASSIGNED IN_REVIEW SUBMITTED PUBLISHED DISMISSED } } verdicts { byRating } } }`, { id: gqlArticle })).articleStatus;
-    expect(gqlStatus).toEqual({ status: restStatus.status, progress: restStatus.progress, claims: restStatus.claims, verdicts: restStatus.verdicts });
+    const gqlStatus = (await gqlCall(editor, `query($id: ID!) { articleStatus(id: $id) { status progress claims { total byStatus { status count } } verdicts { byRating } } }`, { id: gqlArticle })).articleStatus;
+    // GraphQL lists REST's byStatus object as (status, count) pairs, every status, in workflow order.
+    const byStatus = Object.fromEntries(gqlStatus.claims.byStatus.map((c: { status: string; count: number }) => [c.status, c.count]));
+    expect({ ...gqlStatus, claims: { ...gqlStatus.claims, byStatus } }).toEqual({ status: restStatus.status, progress: restStatus.progress, claims: restStatus.claims, verdicts: restStatus.verdicts });
 
     // Every event after the subscription started, exactly once, in feed order.
     const feed = (await httpClient(gqlDesk.api, g.editor.token).get(`/events?articleId=${gqlArticle}&limit=1000`)).body.events as any[];

@@ -1,21 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ClaimCommandsService, ClaimsQueryService, type ClaimCommandResult, type Principal } from '@claimdesk/core';
-import { toAssignmentView } from '../views/assignment.view';
+import { ClaimCommandsService, ClaimsQueryService, type Principal } from '@claimdesk/core';
+import { toCommandView } from '../views/claim-command.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
 import { toVerdictView } from '../views/verdict.view';
 import { AssignClaimDto, ClaimNoteDto, PatchClaimDto } from './dto/claim-commands.dto';
-
-function toCommandView({ claim, assignment }: ClaimCommandResult) {
-  return {
-    id: claim.id,
-    articleId: claim.articleId,
-    status: claim.status,
-    priority: claim.priority,
-    version: claim.version,
-    assignment: assignment ? toAssignmentView(assignment) : null,
-  };
-}
 
 /** An editor's overrides of the router (roles in libs/core/src/auth/permissions.ts), and one claim. */
 @Controller('claims')

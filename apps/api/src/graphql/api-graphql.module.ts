@@ -9,7 +9,8 @@ import { AuthModule } from '../auth/auth.module';
 import { TokenCache } from '../auth/token-cache';
 import { auditDenial } from '../http/audit';
 import { toGraphQLError } from '../http/error-mapping';
-import { AssignmentFieldsResolver, ClaimFieldsResolver, DeskResolver } from './desk.resolver';
+import { describeRootTypes } from './described';
+import { AssignmentFieldsResolver, ClaimCountsResolver, ClaimFieldsResolver, DeskResolver } from './desk.resolver';
 import { EventRelay, GRAPHQL_EMITTER, type Emitter } from './event-relay';
 import { createLoaders } from './loaders';
 import { withCodeAndStatus } from './error-status';
@@ -57,6 +58,7 @@ class GraphqlSupportModule {}
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
+        transformSchema: describeRootTypes,
         graphiql: false,
         // Mercurius loads its query cache (quick-lru, ESM) with a dynamic import, which Jest's CommonJS
         // runtime cannot do: under Jest the cache is off, in production it holds 1024 parsed queries.
@@ -103,6 +105,6 @@ class GraphqlSupportModule {}
       }),
     }),
   ],
-  providers: [DeskResolver, ClaimFieldsResolver, AssignmentFieldsResolver],
+  providers: [DeskResolver, ClaimFieldsResolver, AssignmentFieldsResolver, ClaimCountsResolver],
 })
 export class ApiGraphqlModule {}

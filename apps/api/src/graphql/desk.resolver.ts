@@ -19,6 +19,7 @@ import { toArticleInput } from '../articles/article-input.mapper';
 import { toArticleView } from '../articles/article.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
+import { DateTimeScalar } from './date-time.scalar';
 import type { GqlContext } from './context';
 import { articleTopic } from './event-relay';
 import {
@@ -27,12 +28,15 @@ import {
   ArticleStatusType,
   ArticleType,
   AssignmentType,
+  ClaimCommandResultType,
+  ClaimCountsType,
   ClaimPageType,
   ClaimStatusEnum,
   ClaimType,
   DashboardType,
   EventPageType,
   FeedEventType,
+  StatusCountType,
   IngestArticleInput,
   PersonType,
   PriorityEnum,
@@ -40,8 +44,14 @@ import {
   VerdictType,
 } from './types';
 import { assignmentView, claimView, personView, verdictView } from './views';
+import { toCommandView } from '../views/claim-command.view';
+import { CLAIM_STATUSES } from '../openapi/schemas';
 
 const uuid = uuidParam();
+const ARTICLE_ID = 'The article id';
+const CLAIM_ID = 'The claim id';
+const ASSIGNMENT_ID = 'The assignment id';
+const VERDICT_ID = 'The verdict id';
 const optionalUuid = (field: string) => ({
   transform: (value: unknown) => (value === undefined || value === null ? undefined : uuidParam(field).transform(value as string, { type: 'query' })),
 });
@@ -66,21 +76,21 @@ export class DeskResolver {
     private readonly claimCommands: ClaimCommandsService,
   ) {}
 
-  @Query(() => ArticleType)
-  async article(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string) {
+  @Query(() => ArticleType, { description: 'One article (REST: GET /articles/{id})' })
+  async article(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID, description: ARTICLE_ID }, uuid) id: string) {
     return toArticleView(await this.articleService.get(actor, id));
   }
 
-  @Query(() => ArticlePageType)
+  @Query(() => ArticlePageType, { description: 'Articles, newest first (REST: GET /articles)' })
   async articles(
     @CurrentPrincipal() actor: Principal,
-    @Args('status', { type: () => ArticleStatusEnum, nullable: true }) status?: ArticleStatusEnum,
-    @Args('outlet', { nullable: true }) outlet?: string,
-    @Args('priority', { type: () => PriorityEnum, nullable: true }) priority?: PriorityEnum,
-    @Args('from', { nullable: true, description: 'ingested at or after (ISO 8601)' }) from?: string,
-    @Args('to', { nullable: true, description: 'ingested before (ISO 8601)' }) to?: string,
-    @Args('cursor', { nullable: true }) cursor?: string,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+    @Args('status', { type: () => ArticleStatusEnum, nullable: true, description: 'Only articles in this status' }) status?: ArticleStatusEnum,
+    @Args('outlet', { nullable: true, description: 'Only this outlet' }) outlet?: string,
+    @Args('priority', { type: () => PriorityEnum, nullable: true, description: 'Only this priority' }) priority?: PriorityEnum,
+    @Args('from', { type: () => DateTimeScalar, nullable: true, description: 'Ingested at or after' }) from?: string,
+    @Args('to', { type: () => DateTimeScalar, nullable: true, description: 'Ingested before' }) to?: string,
+    @Args('cursor', { nullable: true, description: 'The next of the previous page' }) cursor?: string,
+    @Args('limit', { type: () => Int, nullable: true, description: 'How many at most (as REST limit)' }) limit?: number,
   ) {
     const page = await this.lists.articles(actor, {
       status: status as never,
@@ -94,34 +104,34 @@ export class DeskResolver {
     return { items: page.items.map(toArticleView), next: page.next };
   }
 
-  @Query(() => ArticleStatusType, { description: 'the same object as GET /articles/:id/status' })
-  articleStatus(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string) {
+  @Query(() => ArticleStatusType, { description: 'Verification status of one article (REST: GET /articles/{id}/status)' })
+  articleStatus(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID, description: ARTICLE_ID }, uuid) id: string) {
     return this.articleService.status(actor, id);
   }
 
-  @Query(() => ClaimType)
-  async claim(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string) {
+  @Query(() => ClaimType, { description: 'One claim (REST: GET /claims/{id})' })
+  async claim(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID, description: CLAIM_ID }, uuid) id: string) {
     return claimView(await this.lists.claim(actor, id));
   }
 
-  @Query(() => ClaimPageType)
+  @Query(() => ClaimPageType, { description: 'Claims across articles, newest first (REST: GET /claims, the same filter names)' })
   async claims(
     @CurrentPrincipal() actor: Principal,
-    @Args('status', { type: () => ClaimStatusEnum, nullable: true }) status?: ClaimStatusEnum,
-    @Args('reviewerId', { type: () => ID, nullable: true }, optionalUuid('reviewerId')) reviewerId?: string,
-    @Args('articleId', { type: () => ID, nullable: true }, optionalUuid('articleId')) articleId?: string,
-    @Args('topic', { nullable: true }) topic?: string,
-    @Args('speaker', { nullable: true }) speaker?: string,
-    @Args('minScore', { nullable: true }) minScore?: number,
-    @Args('maxScore', { nullable: true }) maxScore?: number,
-    @Args('overdue', { nullable: true }) overdue?: boolean,
-    @Args('cursor', { nullable: true }) cursor?: string,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+    @Args('status', { type: () => ClaimStatusEnum, nullable: true, description: 'Only claims in this status' }) status?: ClaimStatusEnum,
+    @Args('reviewer', { type: () => ID, nullable: true, description: 'Only claims whose live assignment is this reviewer' }, optionalUuid('reviewer')) reviewer?: string,
+    @Args('article', { type: () => ID, nullable: true, description: 'Only claims of this article' }, optionalUuid('article')) article?: string,
+    @Args('topic', { nullable: true, description: 'Only claims with this topic' }) topic?: string,
+    @Args('speaker', { nullable: true, description: 'Speaker substring, any case' }) speaker?: string,
+    @Args('minScore', { nullable: true, description: 'Score at least' }) minScore?: number,
+    @Args('maxScore', { nullable: true, description: 'Score at most' }) maxScore?: number,
+    @Args('overdue', { nullable: true, description: 'Only claims whose live assignment is past due' }) overdue?: boolean,
+    @Args('cursor', { nullable: true, description: 'The next of the previous page' }) cursor?: string,
+    @Args('limit', { type: () => Int, nullable: true, description: 'How many at most (as REST limit)' }) limit?: number,
   ) {
     const page = await this.lists.claims(actor, {
       status: status as never,
-      reviewerId,
-      articleId,
+      reviewerId: reviewer,
+      articleId: article,
       topic: topic ?? undefined,
       speaker: speaker ?? undefined,
       minScore: minScore ?? undefined,
@@ -133,33 +143,33 @@ export class DeskResolver {
     return { items: page.items.map(claimView), next: page.next };
   }
 
-  @Query(() => DashboardType)
+  @Query(() => DashboardType, { description: 'The desk overview (REST: GET /dashboard)' })
   dashboard(@CurrentPrincipal() actor: Principal) {
     return this.dashboardService.overview(actor);
   }
 
-  @Query(() => EventPageType)
+  @Query(() => EventPageType, { description: 'Change feed after a cursor, oldest first (REST: GET /events)' })
   events(
     @CurrentPrincipal() actor: Principal,
-    @Args('after', { nullable: true }) after?: string,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
-    @Args('articleId', { type: () => ID, nullable: true }, optionalUuid('articleId')) articleId?: string,
+    @Args('after', { nullable: true, description: 'The next of the previous poll' }) after?: string,
+    @Args('limit', { type: () => Int, nullable: true, description: 'How many at most (as REST limit)' }) limit?: number,
+    @Args('articleId', { type: () => ID, nullable: true, description: 'Only events of this article' }, optionalUuid('articleId')) articleId?: string,
   ) {
     return this.eventsService.after(actor, after ?? undefined, limit ?? undefined, articleId);
   }
 
-  @Query(() => PersonType)
+  @Query(() => PersonType, { description: 'The caller (REST: GET /me)' })
   async me(@CurrentPrincipal() actor: Principal) {
     const person = await this.people.me(actor);
     if (!person) throw new NotFoundError('person', actor.id);
     return personView(person);
   }
 
-  @Mutation(() => ArticleType)
+  @Mutation(() => ArticleType, { description: 'Ingest an article (REST: POST /articles)' })
   async ingestArticle(
     @CurrentPrincipal() actor: Principal,
-    @Args('input', { type: () => IngestArticleInput }) input: IngestArticleInput,
-    @Args('idempotencyKey', { nullable: true }) idempotencyKey?: string,
+    @Args('input', { type: () => IngestArticleInput, description: 'The article' }) input: IngestArticleInput,
+    @Args('idempotencyKey', { nullable: true, description: 'The same key again returns the stored article (REST: Idempotency-Key)' }) idempotencyKey?: string,
   ) {
     if (idempotencyKey && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
       throw new ValidationError([{ field: 'idempotencyKey', message: 'must be 1-255 visible ASCII characters' }]);
@@ -172,75 +182,79 @@ export class DeskResolver {
     return toArticleView(article);
   }
 
-  @Mutation(() => AssignmentType)
-  async acceptAssignment(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string) {
+  @Mutation(() => AssignmentType, { description: 'Accept an offered assignment (the assignee)' })
+  async acceptAssignment(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID, description: ASSIGNMENT_ID }, uuid) id: string) {
     return assignmentView(await this.assignments.accept(actor, id));
   }
 
-  @Mutation(() => AssignmentType)
+  @Mutation(() => AssignmentType, { description: 'Decline an assignment (the assignee)' })
   async declineAssignment(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuid) id: string,
-    @Args('reason', { nullable: true }) reason?: string,
+    @Args('id', { type: () => ID, description: ASSIGNMENT_ID }, uuid) id: string,
+    @Args('reason', { nullable: true, description: 'Why (optional)' }) reason?: string,
   ) {
     if (reason && reason.length > 2000) throw new ValidationError([{ field: 'reason', message: 'must be at most 2000 characters' }]);
     return assignmentView(await this.assignments.decline(actor, id, reason ?? undefined));
   }
 
-  @Mutation(() => VerdictType)
+  @Mutation(() => VerdictType, { description: 'Submit a verdict (the assignee, after accepting)' })
   async submitVerdict(
     @CurrentPrincipal() actor: Principal,
-    @Args('claimId', { type: () => ID }, uuidParam('claimId')) claimId: string,
-    @Args('input', { type: () => SubmitVerdictInput }) input: SubmitVerdictInput,
+    @Args('claimId', { type: () => ID, description: CLAIM_ID }, uuidParam('claimId')) claimId: string,
+    @Args('input', { type: () => SubmitVerdictInput, description: 'The verdict' }) input: SubmitVerdictInput,
   ) {
     return verdictView(await this.verdicts.submit(actor, claimId, input));
   }
 
-  @Mutation(() => VerdictType)
-  async approveVerdict(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string) {
+  @Mutation(() => VerdictType, { description: 'Approve and publish (an editor who is not the author)' })
+  async approveVerdict(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID, description: VERDICT_ID }, uuid) id: string) {
     return verdictView(await this.verdicts.approve(actor, id));
   }
 
-  @Mutation(() => VerdictType)
-  async returnVerdict(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string, @Args('note') note: string) {
+  @Mutation(() => VerdictType, { description: 'Send back to the reviewer with a note' })
+  async returnVerdict(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID, description: VERDICT_ID }, uuid) id: string,
+    @Args('note', { description: 'What to revise' }) note: string,
+  ) {
     const trimmed = note.normalize('NFC').trim();
     if (trimmed.length < 1 || trimmed.length > 5000) throw new ValidationError([{ field: 'note', message: 'must be 1-5000 characters' }]);
     return verdictView(await this.verdicts.return(actor, id, trimmed));
   }
 
-  @Mutation(() => ClaimType, { description: 'an editor assigns the claim to a named reviewer (force: above capacity)' })
+  @Mutation(() => ClaimCommandResultType, { description: 'An editor assigns the claim to a named reviewer (REST: POST /claims/{id}/assign)' })
   async assignClaim(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuid) id: string,
-    @Args('reviewerId', { type: () => ID }, uuidParam('reviewerId')) reviewerId: string,
-    @Args('force', { nullable: true, defaultValue: false }) force: boolean,
+    @Args('id', { type: () => ID, description: CLAIM_ID }, uuid) id: string,
+    @Args('reviewerId', { type: () => ID, description: 'The reviewer' }, uuidParam('reviewerId')) reviewerId: string,
+    @Args('force', { nullable: true, defaultValue: false, description: 'Waive the capacity rule' }) force: boolean,
   ) {
-    return claimView((await this.claimCommands.assign(actor, id, reviewerId, force)).claim);
+    return toCommandView(await this.claimCommands.assign(actor, id, reviewerId, force));
   }
 
-  @Mutation(() => ClaimType, { description: 'an editor promotes a CANDIDATE claim into the workflow' })
-  async promoteClaim(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string) {
-    return claimView((await this.claimCommands.promote(actor, id)).claim);
+  @Mutation(() => ClaimCommandResultType, { description: 'An editor promotes a CANDIDATE claim into the workflow (REST: POST /claims/{id}/promote)' })
+  async promoteClaim(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID, description: CLAIM_ID }, uuid) id: string) {
+    return toCommandView(await this.claimCommands.promote(actor, id));
   }
 
-  @Mutation(() => ClaimType, { description: 'an editor dismisses a claim' })
+  @Mutation(() => ClaimCommandResultType, { description: 'An editor dismisses a claim (REST: POST /claims/{id}/dismiss)' })
   async dismissClaim(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuid) id: string,
-    @Args('note', { nullable: true }) note?: string,
+    @Args('id', { type: () => ID, description: CLAIM_ID }, uuid) id: string,
+    @Args('note', { nullable: true, description: 'A note for the event log' }) note?: string,
   ) {
-    return claimView((await this.claimCommands.dismiss(actor, id, note ?? undefined)).claim);
+    return toCommandView(await this.claimCommands.dismiss(actor, id, note ?? undefined));
   }
 
   @Subscription(() => FeedEventType, {
-    description: 'every event of the article as it commits (the same objects as GET /events)',
+    description: 'Every event of the article as it commits (the same objects as GET /events)',
     // Each subscriber sees the event as its role may (the same redaction as GET /events).
     resolve: (payload: FeedEvent, _args: unknown, context: GqlContext) =>
       context.principal ?? context.req?.principal ? redactEvent((context.principal ?? context.req?.principal)!, payload) : payload,
   })
   async articleChanged(
     @CurrentPrincipal() actor: Principal,
-    @Args('id', { type: () => ID }, uuid) id: string,
+    @Args('id', { type: () => ID, description: ARTICLE_ID }, uuid) id: string,
     @Context() context: GqlContext,
   ) {
     await this.articleService.revision(actor, id); // read permission, and 404 for an unknown article
@@ -251,14 +265,14 @@ export class DeskResolver {
 /** A claim's relations, batched per request through DataLoaders. */
 @Resolver(() => ClaimType)
 export class ClaimFieldsResolver {
-  @ResolveField(() => AssignmentType, { nullable: true, description: 'the live assignment (OFFERED or ACCEPTED)' })
+  @ResolveField(() => AssignmentType, { nullable: true, description: 'The live assignment (OFFERED or ACCEPTED); null when none' })
   async assignment(@Parent() claim: ClaimType, @Context() context: GqlContext) {
     const a = await context.loaders.liveAssignment.load(claim.id);
     return a ? assignmentView(a) : null;
   }
 
   /** Unpublished verdicts only for editors, their author and the claim's assignee (permissions.ts). */
-  @ResolveField(() => [VerdictType])
+  @ResolveField(() => [VerdictType], { description: 'Every verdict on the claim the caller may read, newest first' })
   async verdicts(@Parent() claim: ClaimType, @Context() context: GqlContext, @CurrentPrincipal() actor: Principal) {
     const all = await context.loaders.verdicts.load(claim.id);
     if (can(actor, 'verdict.readUnpublished') || all.every((v) => v.status === 'APPROVED')) return all.map(verdictView);
@@ -269,12 +283,21 @@ export class ClaimFieldsResolver {
 
 @Resolver(() => AssignmentType)
 export class AssignmentFieldsResolver {
-  @ResolveField(() => PersonType, { nullable: true })
+  @ResolveField(() => PersonType, { nullable: true, description: 'The reviewer; their email only for callers who may read people' })
   async reviewer(@Parent() assignment: AssignmentType, @Context() context: GqlContext, @CurrentPrincipal() actor: Principal) {
     const p = await context.loaders.person.load(assignment.reviewerId);
     if (!p) return null;
     // Anyone may see who holds a claim (REST shows {id, name}); a person's email is for person.read.
     const view = personView(p);
     return can(actor, 'person.read') || p.id === actor.id ? view : { ...view, email: null };
+  }
+}
+
+/** REST's byStatus object as GraphQL's list of (status, count), every status in workflow order. */
+@Resolver(() => ClaimCountsType)
+export class ClaimCountsResolver {
+  @ResolveField(() => [StatusCountType], { description: 'Claims per status, every status in workflow order (REST: an object keyed by status)' })
+  byStatus(@Parent() counts: { byStatus: Record<string, number> }) {
+    return CLAIM_STATUSES.map((status) => ({ status, count: counts.byStatus[status] ?? 0 }));
   }
 }

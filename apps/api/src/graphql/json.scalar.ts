@@ -20,7 +20,7 @@ function literal(node: ValueNode): unknown {
 /** Free-form JSON (score features, entities, event payloads, counts by rating): as REST shows it. */
 export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
-  description: 'Any JSON value',
+  description: 'Any JSON value (score features, entities, event payloads, counts by rating)',
   serialize: (value) => value,
   parseValue: (value) => value,
   parseLiteral: literal,

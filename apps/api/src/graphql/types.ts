@@ -1,9 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType, type FieldOptions, type ReturnTypeFunc } from '@nestjs/graphql';
 import { IngestArticleDto } from '../articles/dto/ingest-article.dto';
 import { EvidenceSourceDto, SubmitVerdictDto } from '../verdicts/dto/submit-verdict.dto';
+import { DateTimeScalar } from './date-time.scalar';
+import { fieldsFrom, typeDescription } from './described';
 import { JSONScalar } from './json.scalar';
 
-// GraphQL mirrors REST: the same field names, ids as strings, times as ISO 8601 strings.
+// GraphQL mirrors REST: the same field names, and each field's description and nullability read from
+// the REST schema of the same resource (openapi/schemas.ts); times are DateTime (ISO 8601 as in REST).
+// test/graphql-contract.e2e-spec.ts checks every paired type field for field against REST.
 
 export enum ClaimStatusEnum {
   CANDIDATE = 'CANDIDATE',
@@ -27,214 +31,282 @@ export enum PriorityEnum {
   HIGH = 'HIGH',
   BREAKING = 'BREAKING',
 }
-registerEnumType(ClaimStatusEnum, { name: 'ClaimStatus' });
-registerEnumType(ArticleStatusEnum, { name: 'ArticleStatus' });
-registerEnumType(PriorityEnum, { name: 'Priority' });
+registerEnumType(ClaimStatusEnum, {
+  name: 'ClaimStatus',
+  description: 'Where a claim is in the workflow',
+  valuesMap: {
+    CANDIDATE: { description: 'Scored below the threshold: waits for an editor to promote it' },
+    PENDING: { description: 'Waiting for a reviewer' },
+    ASSIGNED: { description: 'Offered to a reviewer' },
+    IN_REVIEW: { description: 'Accepted by its reviewer' },
+    SUBMITTED: { description: 'A verdict waits for an editor' },
+    PUBLISHED: { description: 'Its verdict is approved and published' },
+    DISMISSED: { description: 'Dismissed by an editor' },
+  },
+});
+registerEnumType(ArticleStatusEnum, {
+  name: 'ArticleStatus',
+  description: 'Where an article is in the workflow',
+  valuesMap: {
+    INGESTED: { description: 'Stored, extraction not started' },
+    EXTRACTING: { description: 'Claims being extracted' },
+    IN_REVIEW: { description: 'Some claims still in the workflow' },
+    COMPLETED: { description: 'Every claim published, dismissed or left a candidate' },
+    FAILED: { description: 'Extraction failed (see failureReason)' },
+  },
+});
+registerEnumType(PriorityEnum, {
+  name: 'Priority',
+  description: 'How urgent the claims are',
+  valuesMap: {
+    LOW: { description: 'Lowest' },
+    NORMAL: { description: 'The default' },
+    HIGH: { description: 'Before normal work' },
+    BREAKING: { description: 'First, and costs a reviewer twice the capacity' },
+  },
+});
 
-@ObjectType('Article')
+const A = fieldsFrom('Article');
+@ObjectType('Article', { description: typeDescription('Article') })
 export class ArticleType {
-  @Field(() => ID) id!: string;
-  @Field() title!: string;
-  @Field() body!: string;
-  @Field(() => String, { nullable: true }) url!: string | null;
-  @Field(() => String, { nullable: true }) outlet!: string | null;
-  @Field() language!: string;
-  @Field(() => String, { nullable: true }) publishedAt!: string | null;
-  @Field(() => PriorityEnum) priority!: string;
-  @Field(() => ArticleStatusEnum) status!: string;
-  @Field(() => String, { nullable: true }) failureReason!: string | null;
-  @Field(() => Int) revision!: number;
-  @Field() createdAt!: string;
-  @Field() updatedAt!: string;
+  @Field(() => ID, A('id')) id!: string;
+  @Field(() => String, A('title')) title!: string;
+  @Field(() => String, A('body')) body!: string;
+  @Field(() => String, A('url')) url!: string | null;
+  @Field(() => String, A('outlet')) outlet!: string | null;
+  @Field(() => String, A('language')) language!: string;
+  @Field(() => DateTimeScalar, A('publishedAt')) publishedAt!: string | null;
+  @Field(() => PriorityEnum, A('priority')) priority!: string;
+  @Field(() => ArticleStatusEnum, A('status')) status!: string;
+  @Field(() => String, A('failureReason')) failureReason!: string | null;
+  @Field(() => Int, A('revision')) revision!: number;
+  @Field(() => DateTimeScalar, A('createdAt')) createdAt!: string;
+  @Field(() => DateTimeScalar, A('updatedAt')) updatedAt!: string;
 }
 
-@ObjectType('ArticlePage')
+const AP = fieldsFrom('ArticlePage');
+@ObjectType('ArticlePage', { description: typeDescription('ArticlePage') })
 export class ArticlePageType {
-  @Field(() => [ArticleType]) items!: ArticleType[];
-  @Field(() => String, { nullable: true }) next!: string | null;
+  @Field(() => [ArticleType], AP('items')) items!: ArticleType[];
+  @Field(() => String, AP('next')) next!: string | null;
 }
 
-@ObjectType('StatusCounts')
-export class StatusCountsType {
-  @Field(() => Int) CANDIDATE!: number;
-  @Field(() => Int) PENDING!: number;
-  @Field(() => Int) ASSIGNED!: number;
-  @Field(() => Int) IN_REVIEW!: number;
-  @Field(() => Int) SUBMITTED!: number;
-  @Field(() => Int) PUBLISHED!: number;
-  @Field(() => Int) DISMISSED!: number;
+@ObjectType('StatusCount', { description: 'Claims in one status' })
+export class StatusCountType {
+  @Field(() => ClaimStatusEnum, { description: 'The status' }) status!: string;
+  @Field(() => Int, { description: 'Claims in it' }) count!: number;
 }
 
-@ObjectType('ClaimCounts')
+const CC = fieldsFrom('ClaimCounts');
+/**
+ * REST's byStatus is an object keyed by status ({"PENDING": 3}); GraphQL field names are camelCase,
+ * so here it is the list of (status, count), every status listed, in workflow order.
+ */
+@ObjectType('ClaimCounts', { description: typeDescription('ClaimCounts') })
 export class ClaimCountsType {
-  @Field(() => Int) total!: number;
-  @Field(() => StatusCountsType) byStatus!: StatusCountsType;
+  @Field(() => Int, CC('total')) total!: number;
+  @Field(() => [StatusCountType], { description: 'Claims per status, every status in workflow order (REST: an object keyed by status)' })
+  byStatus!: StatusCountType[];
 }
 
-@ObjectType('VerdictCounts')
+@ObjectType('VerdictCounts', { description: 'Approved verdicts' })
 export class VerdictCountsType {
-  @Field(() => JSONScalar, { description: 'approved verdicts per rating, e.g. {"MOSTLY_TRUE": 3}' }) byRating!: Record<string, number>;
+  @Field(() => JSONScalar, { description: 'Approved verdicts per rating, e.g. {"MOSTLY_TRUE": 3}' }) byRating!: Record<string, number>;
 }
 
-/** The same object as GET /articles/:id/status. */
-@ObjectType('ArticleStatusView')
+const S = fieldsFrom('ArticleStatus');
+@ObjectType('ArticleStatusView', { description: typeDescription('ArticleStatus') })
 export class ArticleStatusType {
-  @Field(() => ID) articleId!: string;
-  @Field(() => ArticleStatusEnum) status!: string;
-  @Field(() => Int) revision!: number;
-  @Field(() => Float) progress!: number;
-  @Field(() => ClaimCountsType) claims!: ClaimCountsType;
-  @Field(() => VerdictCountsType) verdicts!: VerdictCountsType;
-  @Field(() => String, { nullable: true }) failureReason!: string | null;
-  @Field() updatedAt!: string;
+  @Field(() => ID, S('articleId')) articleId!: string;
+  @Field(() => ArticleStatusEnum, S('status')) status!: string;
+  @Field(() => Int, S('revision')) revision!: number;
+  @Field(() => Float, S('progress')) progress!: number;
+  @Field(() => ClaimCountsType, { description: 'Claim counts' }) claims!: ClaimCountsType;
+  @Field(() => VerdictCountsType, { description: 'Approved verdicts' }) verdicts!: VerdictCountsType;
+  @Field(() => String, S('failureReason')) failureReason!: string | null;
+  @Field(() => DateTimeScalar, S('updatedAt')) updatedAt!: string;
 }
 
-@ObjectType('Person')
+const P = fieldsFrom('Person');
+@ObjectType('Person', { description: typeDescription('Person') })
 export class PersonType {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field(() => String, { nullable: true, description: "null unless the caller may read people (person.read) or it is the caller" })
+  @Field(() => ID, P('id')) id!: string;
+  @Field(() => String, P('name')) name!: string;
+  @Field(() => String, P('email', { nullable: true, description: 'Their email; null unless the caller may read people (person.read) or it is the caller' }))
   email!: string | null;
-  @Field() role!: string;
-  @Field(() => [String]) topics!: string[];
-  @Field(() => [String]) languages!: string[];
-  @Field(() => Int) capacity!: number;
-  @Field(() => Int) openLoad!: number;
-  @Field() active!: boolean;
+  @Field(() => String, P('role')) role!: string;
+  @Field(() => [String], P('topics')) topics!: string[];
+  @Field(() => [String], P('languages')) languages!: string[];
+  @Field(() => Int, P('capacity')) capacity!: number;
+  @Field(() => Int, P('maxCapacity')) maxCapacity!: number;
+  @Field(() => Int, P('openLoad')) openLoad!: number;
+  @Field(() => Boolean, P('active')) active!: boolean;
+  @Field(() => DateTimeScalar, P('availableFrom')) availableFrom!: string | null;
+  @Field(() => DateTimeScalar, P('availableUntil')) availableUntil!: string | null;
+  @Field(() => [String], P('conflicts')) conflicts!: string[];
+  @Field(() => DateTimeScalar, P('createdAt')) createdAt!: string;
 }
 
-@ObjectType('Assignment')
+const AS = fieldsFrom('Assignment');
+@ObjectType('Assignment', { description: typeDescription('Assignment') })
 export class AssignmentType {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) claimId!: string;
-  @Field(() => ID) reviewerId!: string;
-  @Field(() => ID, { nullable: true }) assignedById!: string | null;
-  @Field() reason!: string;
-  @Field() status!: string;
-  @Field() dueAt!: string;
-  @Field() createdAt!: string;
-  @Field() updatedAt!: string;
+  @Field(() => ID, AS('id')) id!: string;
+  @Field(() => ID, AS('claimId')) claimId!: string;
+  @Field(() => ID, AS('reviewerId')) reviewerId!: string;
+  @Field(() => ID, AS('assignedById')) assignedById!: string | null;
+  @Field(() => String, AS('reason')) reason!: string;
+  @Field(() => String, AS('status')) status!: string;
+  @Field(() => Int, AS('cost')) cost!: number;
+  @Field(() => String, AS('deadline')) deadline!: string | null;
+  @Field(() => DateTimeScalar, AS('dueAt')) dueAt!: string;
+  @Field(() => DateTimeScalar, AS('acceptedAt')) acceptedAt!: string | null;
+  @Field(() => DateTimeScalar, AS('createdAt')) createdAt!: string;
+  @Field(() => DateTimeScalar, AS('updatedAt')) updatedAt!: string;
 }
 
-@ObjectType('Evidence')
+const E = fieldsFrom('Evidence');
+@ObjectType('Evidence', { description: typeDescription('Evidence') })
 export class EvidenceType {
-  @Field() url!: string;
-  @Field(() => String, { nullable: true }) title!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, E('url')) url!: string;
+  @Field(() => String, E('title')) title!: string | null;
+  @Field(() => String, E('note')) note!: string | null;
 }
 
-@ObjectType('Verdict')
+const V = fieldsFrom('Verdict');
+@ObjectType('Verdict', { description: typeDescription('Verdict') })
 export class VerdictType {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) claimId!: string;
-  @Field(() => ID) authorId!: string;
-  @Field() rating!: string;
-  @Field() rationale!: string;
-  @Field(() => Float, { nullable: true }) confidence!: number | null;
-  @Field() status!: string;
-  @Field(() => ID, { nullable: true }) decidedById!: string | null;
-  @Field(() => String, { nullable: true }) decisionNote!: string | null;
-  @Field(() => [EvidenceType]) sources!: EvidenceType[];
-  @Field() createdAt!: string;
-  @Field() updatedAt!: string;
+  @Field(() => ID, V('id')) id!: string;
+  @Field(() => ID, V('claimId')) claimId!: string;
+  @Field(() => ID, V('authorId')) authorId!: string;
+  @Field(() => String, V('rating')) rating!: string;
+  @Field(() => String, V('rationale')) rationale!: string;
+  @Field(() => Float, V('confidence')) confidence!: number | null;
+  @Field(() => String, V('status')) status!: string;
+  @Field(() => ID, V('decidedById')) decidedById!: string | null;
+  @Field(() => String, V('decisionNote')) decisionNote!: string | null;
+  @Field(() => [EvidenceType], V('sources')) sources!: EvidenceType[];
+  @Field(() => DateTimeScalar, V('createdAt')) createdAt!: string;
+  @Field(() => DateTimeScalar, V('updatedAt')) updatedAt!: string;
 }
 
-@ObjectType('Claim')
+const C = fieldsFrom('Claim');
+@ObjectType('Claim', { description: typeDescription('Claim') })
 export class ClaimType {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) articleId!: string;
-  @Field(() => Int) ordinal!: number;
-  @Field() text!: string;
-  @Field() sentence!: string;
-  @Field(() => Int) spanStart!: number;
-  @Field(() => Int) spanEnd!: number;
-  @Field(() => String, { nullable: true }) speaker!: string | null;
-  @Field(() => Float) score!: number;
-  @Field(() => JSONScalar) features!: unknown;
-  @Field(() => JSONScalar) entities!: unknown;
-  @Field(() => [String]) topics!: string[];
-  @Field(() => ClaimStatusEnum) status!: string;
-  @Field(() => PriorityEnum) priority!: string;
-  @Field(() => Int) version!: number;
+  @Field(() => ID, C('id')) id!: string;
+  @Field(() => ID, C('articleId')) articleId!: string;
+  @Field(() => Int, C('ordinal')) ordinal!: number;
+  @Field(() => String, C('text')) text!: string;
+  @Field(() => String, C('sentence')) sentence!: string;
+  @Field(() => Int, C('spanStart')) spanStart!: number;
+  @Field(() => Int, C('spanEnd')) spanEnd!: number;
+  @Field(() => String, C('speaker')) speaker!: string | null;
+  @Field(() => String, C('reportingVerb')) reportingVerb!: string | null;
+  @Field(() => String, C('coreText')) coreText!: string | null;
+  @Field(() => [String], C('parts')) parts!: string[];
+  @Field(() => Float, C('score')) score!: number;
+  @Field(() => JSONScalar, C('features')) features!: unknown;
+  @Field(() => JSONScalar, C('entities')) entities!: unknown;
+  @Field(() => [String], C('topics')) topics!: string[];
+  @Field(() => ClaimStatusEnum, C('status')) status!: string;
+  @Field(() => PriorityEnum, C('priority')) priority!: string;
+  @Field(() => Int, C('version')) version!: number;
+  @Field(() => ID, C('duplicateOfId')) duplicateOfId!: string | null;
 }
 
-@ObjectType('ClaimPage')
+const CP = fieldsFrom('ClaimPage');
+@ObjectType('ClaimPage', { description: typeDescription('ClaimPage') })
 export class ClaimPageType {
-  @Field(() => [ClaimType]) items!: ClaimType[];
-  @Field(() => String, { nullable: true }) next!: string | null;
+  @Field(() => [ClaimType], CP('items')) items!: ClaimType[];
+  @Field(() => String, CP('next')) next!: string | null;
 }
 
-@ObjectType('Event')
+const CR = fieldsFrom('ClaimCommandResult');
+@ObjectType('ClaimCommandResult', { description: typeDescription('ClaimCommandResult') })
+export class ClaimCommandResultType {
+  @Field(() => ID, CR('id')) id!: string;
+  @Field(() => ID, CR('articleId')) articleId!: string;
+  @Field(() => ClaimStatusEnum, CR('status')) status!: string;
+  @Field(() => PriorityEnum, CR('priority')) priority!: string;
+  @Field(() => Int, CR('version')) version!: number;
+  @Field(() => AssignmentType, CR('assignment')) assignment!: AssignmentType | null;
+}
+
+const EV = fieldsFrom('Event');
+@ObjectType('Event', { description: typeDescription('Event') })
 export class FeedEventType {
-  @Field(() => ID) id!: string;
-  @Field() type!: string;
-  @Field(() => ID, { nullable: true }) articleId!: string | null;
-  @Field(() => ID, { nullable: true }) claimId!: string | null;
-  @Field(() => ID, { nullable: true }) actorId!: string | null;
-  @Field(() => JSONScalar) payload!: unknown;
-  @Field() at!: string;
+  @Field(() => ID, EV('id')) id!: string;
+  @Field(() => String, EV('type')) type!: string;
+  @Field(() => ID, EV('articleId')) articleId!: string | null;
+  @Field(() => ID, EV('claimId')) claimId!: string | null;
+  @Field(() => ID, EV('actorId')) actorId!: string | null;
+  @Field(() => JSONScalar, EV('payload')) payload!: unknown;
+  @Field(() => DateTimeScalar, EV('at')) at!: string;
 }
 
-@ObjectType('EventPage')
+const EP = fieldsFrom('EventPage');
+@ObjectType('EventPage', { description: typeDescription('EventPage') })
 export class EventPageType {
-  @Field(() => [FeedEventType]) events!: FeedEventType[];
-  @Field() next!: string;
+  @Field(() => [FeedEventType], EP('events')) events!: FeedEventType[];
+  @Field(() => String, EP('next')) next!: string;
 }
 
-@ObjectType('ReviewerLoad')
+const RL = fieldsFrom('ReviewerLoad');
+@ObjectType('ReviewerLoad', { description: typeDescription('ReviewerLoad') })
 export class ReviewerLoadType {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field(() => Int) openLoad!: number;
-  @Field(() => Int) capacity!: number;
-  @Field() active!: boolean;
+  @Field(() => ID, RL('id')) id!: string;
+  @Field(() => String, RL('name')) name!: string;
+  @Field(() => Int, RL('openLoad')) openLoad!: number;
+  @Field(() => Int, RL('capacity')) capacity!: number;
+  @Field(() => Boolean, RL('active')) active!: boolean;
 }
 
-@ObjectType('Dashboard')
+const D = fieldsFrom('Dashboard');
+@ObjectType('Dashboard', { description: typeDescription('Dashboard') })
 export class DashboardType {
-  @Field() revision!: string;
-  @Field(() => ClaimCountsType) claims!: ClaimCountsType;
-  @Field(() => [ReviewerLoadType]) reviewers!: ReviewerLoadType[];
-  @Field(() => Int) overdue!: number;
-  @Field(() => JSONScalar, { description: 'per queue: waiting, active, delayed, failed' }) queues!: unknown;
-  @Field(() => Float, { nullable: true }) medianMinutesToPublished24h!: number | null;
-  @Field(() => Int) publishedLast24h!: number;
-  @Field() at!: string;
+  @Field(() => String, D('revision')) revision!: string;
+  @Field(() => ClaimCountsType, { description: 'Claim counts' }) claims!: ClaimCountsType;
+  @Field(() => [ReviewerLoadType], D('reviewers')) reviewers!: ReviewerLoadType[];
+  @Field(() => Int, D('overdue')) overdue!: number;
+  @Field(() => JSONScalar, D('queues', { description: 'Per queue name: waiting, active, delayed, failed (-1 when Redis is unreachable)' })) queues!: unknown;
+  @Field(() => Float, D('medianMinutesToPublished24h')) medianMinutesToPublished24h!: number | null;
+  @Field(() => Int, D('publishedLast24h')) publishedLast24h!: number;
+  @Field(() => DateTimeScalar, D('at')) at!: string;
 }
 
 type FieldSpec = Record<string, [ReturnTypeFunc, FieldOptions?]>;
 
 /** Declares GraphQL fields on inherited properties (no redeclaration: the DTO's validation stays). */
-function fieldsOf<T extends new () => object>(input: T, spec: FieldSpec): T {
-  for (const [name, [type, options]] of Object.entries(spec)) Field(type, options ?? {})(input.prototype, name);
+function fieldsOf<T extends new () => object>(input: T, schema: string, spec: FieldSpec): T {
+  const described = fieldsFrom(schema);
+  for (const [name, [type, options]] of Object.entries(spec)) Field(type, described(name, { nullable: false, ...options }))(input.prototype, name);
   return input;
 }
 const optional = { nullable: true };
 
 /** The REST DTOs' validation rules, as GraphQL inputs: one set of rules for both doors. */
-@InputType('IngestArticleInput')
+@InputType('IngestArticleInput', { description: typeDescription('IngestArticle') })
 export class IngestArticleInput extends IngestArticleDto {}
-fieldsOf(IngestArticleInput, {
+fieldsOf(IngestArticleInput, 'IngestArticle', {
   title: [() => String],
   body: [() => String],
   url: [() => String, optional],
   outlet: [() => String, optional],
   language: [() => String, optional],
-  publishedAt: [() => String, optional],
+  publishedAt: [() => DateTimeScalar, optional],
   priority: [() => PriorityEnum, optional],
 });
 
-@InputType('EvidenceSourceInput')
+@InputType('EvidenceSourceInput', { description: 'A piece of evidence' })
 export class EvidenceSourceInput extends EvidenceSourceDto {}
-fieldsOf(EvidenceSourceInput, {
+fieldsOf(EvidenceSourceInput, 'Evidence', {
   url: [() => String],
   title: [() => String, optional],
   note: [() => String, optional],
 });
 
-@InputType('SubmitVerdictInput')
+@InputType('SubmitVerdictInput', { description: typeDescription('SubmitVerdict') })
 export class SubmitVerdictInput extends SubmitVerdictDto {}
-fieldsOf(SubmitVerdictInput, {
+fieldsOf(SubmitVerdictInput, 'SubmitVerdict', {
   rating: [() => String],
   rationale: [() => String],
   sources: [() => [EvidenceSourceInput]],

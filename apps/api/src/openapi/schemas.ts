@@ -197,10 +197,11 @@ export const SCHEMAS: Record<string, Schema> = {
     status: { type: 'string', enum: VERDICT_STATUSES, description: 'SUBMITTED, then APPROVED (published) or RETURNED' },
     decidedById: nuuid('The editor who approved or returned it'),
     decisionNote: nstr('The editor note when returned'),
-    sources: { type: 'array', items: verdictSource, description: 'The evidence' },
+    sources: list('Evidence', 'The evidence'),
     createdAt: time('When it was submitted'),
     updatedAt: time('Last change'),
   }),
+  Evidence: verdictSource,
   Person: closed('A member of the desk (never their tokens)', {
     id: uuid('The person id'),
     name: str('Their name'),
