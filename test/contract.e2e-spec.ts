@@ -1,4 +1,5 @@
-import { ContractViolation, OpenApiContract, contractOf, httpClient, startTestDesk, type TestDesk } from '@claimdesk/testing';
+import { readFile } from 'node:fs/promises';
+import { CLIENT_TYPES_FILE, ContractViolation, OpenApiContract, contractOf, generateClientTypes, httpClient, startTestDesk, type TestDesk } from '@claimdesk/testing';
 import { ROUTE_DOCS } from '../apps/api/src/openapi/route-docs';
 import { addPerson } from './desk-builder';
 
@@ -22,6 +23,12 @@ describe('the OpenAPI document is the contract', () => {
     );
     expect(served.filter((route) => !ROUTE_DOCS[route])).toEqual([]);
     expect(Object.keys(ROUTE_DOCS).filter((route) => !served.includes(route))).toEqual([]);
+  });
+
+  it('has its generated client types committed as the served document generates them (npm run generate:client)', async () => {
+    const served = await desk.api.inject({ method: 'GET', url: '/docs-json' });
+    const committed = await readFile(CLIENT_TYPES_FILE, 'utf8');
+    expect(committed === (await generateClientTypes(served.body))).toBe(true);
   });
 
   it('fails when a real answer gains an undocumented field, header or status', async () => {

@@ -141,22 +141,23 @@ describe('one article, ingestion to published verdicts (real Postgres and Redis)
     const asEditor = httpClient(desk.api, editor.token);
     let fourEyesChecked = false;
     const deadline = Date.now() + 90_000;
+    // The main loop through the client typed from the OpenAPI document (npm run generate:client).
     for (;;) {
-      const status = (await admin.get(`/articles/${articleId}/status`)).body;
+      const status = await admin.api.ok('get', '/articles/{id}/status', { path: { id: articleId } });
       if (status.progress === 1) break;
       if (Date.now() > deadline) throw new Error(`stuck: ${JSON.stringify(status)}`);
       for (const reviewer of reviewers) {
-        const client = httpClient(desk.api, reviewer.token);
-        for (const assignment of (await client.get('/me/assignments')).body as any[]) {
-          if (assignment.status === 'OFFERED') expect((await client.post(`/assignments/${assignment.id}/accept`)).status).toBe(200);
-          const verdict = await client.post(`/claims/${assignment.claimId}/verdicts`, VERDICT);
+        const { api } = httpClient(desk.api, reviewer.token);
+        for (const assignment of await api.ok('get', '/me/assignments')) {
+          if (assignment.status === 'OFFERED') await api.ok('post', '/assignments/{id}/accept', { path: { id: assignment.id } });
+          const verdict = await api.call('post', '/claims/{id}/verdicts', { path: { id: assignment.claimId }, body: VERDICT });
           expect(verdict.status).toBe(201);
           if (!fourEyesChecked) {
             // A reviewer approving their own verdict is refused (and is not an editor anyway).
-            expect((await client.post(`/verdicts/${verdict.body.id}/approve`)).status).toBe(403);
+            expect((await api.call('post', '/verdicts/{id}/approve', { path: { id: verdict.body.id } })).status).toBe(403);
             fourEyesChecked = true;
           }
-          expect((await asEditor.post(`/verdicts/${verdict.body.id}/approve`)).status).toBe(200);
+          expect((await asEditor.api.ok('post', '/verdicts/{id}/approve', { path: { id: verdict.body.id } })).status).toBe('APPROVED');
         }
       }
       await new Promise((r) => setTimeout(r, 100));

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ContractViolation, OpenApiContract } from './openapi-contract';
+import { typedOver } from './typed-client';
 
 export interface TestResponse<T = any> {
   status: number;
@@ -58,6 +59,8 @@ export function httpClient(app: NestFastifyApplication, token?: string) {
     get: <T = any>(url: string, headers?: Record<string, string>) => request<T>('GET', url, undefined, headers),
     post: <T = any>(url: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', url, body ?? {}, headers),
     raw: request,
+    /** The same requests typed by the generated client types (typed-client.ts). */
+    api: typedOver(request),
   };
 }
 

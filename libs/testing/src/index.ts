@@ -6,3 +6,5 @@ export * from './http-client';
 export * from './wait-for';
 export * from './invariants';
 export * from './openapi-contract';
+export * from './client-types';
+export * from './typed-client';
