@@ -35,12 +35,12 @@ export const ALL_ROLES: readonly Role[] = ['ADMIN', 'EDITOR', 'REVIEWER', 'VIEWE
 
 /** Rules on top of the table, each checked where the row is read (403 when broken). */
 export const OWNERSHIP: Partial<Record<Permission, string>> = {
-  'assignment.respond': 'only the reviewer the assignment belongs to',
+  'assignment.respond': 'only the reviewer the assignment belongs to; also reading their inbox (`GET /me/assignments`)',
   'verdict.submit': "only the reviewer holding the claim's live assignment",
   'verdict.decide': "never the verdict's author (four eyes)",
   'verdict.readUnpublished':
     "a REVIEWER sees an unpublished verdict only if they wrote it or hold the claim's live assignment; a VIEWER sees approved verdicts only",
-  'person.self': 'only their own person, inbox and tokens (an ADMIN: anyone\'s tokens, through person.manage)',
+  'person.self': 'only their own person and tokens (an ADMIN: anyone\'s tokens, through person.manage)',
 };
 
 export function can(actor: Principal, permission: Permission): boolean {
