@@ -112,6 +112,10 @@ export const REST_ROUTES: Record<string, RouteRule> = {
 
   'GET /dashboard': { permission: 'article.read', path: () => '/dashboard' },
   'GET /events': { permission: 'article.read', path: () => '/events?limit=5' },
+  'GET /dashboard/stories': { permission: 'article.read', path: () => '/dashboard/stories?limit=5' },
+  // A stream: one second of it is enough to see who may open it.
+  'GET /events/stream': { permission: 'article.read', path: () => '/events/stream?maxSeconds=1' },
+  'GET /ratings': { permission: 'article.read', path: () => '/ratings' },
 
   'GET /admin/jobs/failed': { permission: 'jobs.manage', path: () => '/admin/jobs/failed' },
   'POST /admin/jobs/{queue}/{id}/retry': { permission: 'jobs.manage', path: () => '/admin/jobs/extract/no-such-job/retry', body: () => ({}) },
@@ -137,6 +141,8 @@ export const GRAPHQL_OPERATIONS: Record<string, OperationRule> = {
   'Query.claims': { permission: 'article.read', query: 'query { claims(limit: 5) { items { id } } }', variables: () => ({}) },
   'Query.dashboard': { permission: 'article.read', query: 'query { dashboard { revision } }', variables: () => ({}) },
   'Query.events': { permission: 'article.read', query: 'query { events(limit: 5) { next } }', variables: () => ({}) },
+  'Query.deskStories': { permission: 'article.read', query: 'query { deskStories(limit: 5) { id progress } }', variables: () => ({}) },
+  'Query.ratingScale': { permission: 'article.read', query: 'query { ratingScale { id label } }', variables: () => ({}) },
   'Query.me': { permission: 'person.self', query: 'query { me { id } }', variables: () => ({}) },
 
   'Mutation.ingestArticle': {

@@ -11,6 +11,8 @@ import { ClaimsController } from './claims/claims.controller';
 import { AuthModule } from './auth/auth.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { EventStreamController } from './events/event-stream.controller';
+import { EventStreams } from './events/event-streams';
 import { EventsController } from './events/events.controller';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthController } from './health/health.controller';
@@ -31,9 +33,10 @@ export class ApiModule {
       module: ApiModule,
       imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule, AuthModule, ApiGraphqlModule],
       controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController, TokensController, WebhooksController,
-        ClaimsListController, DashboardController, EventsController],
+        ClaimsListController, DashboardController, EventsController, EventStreamController],
       providers: [
         RateLimiter,
+        EventStreams,
         // Guards run in this order: who is calling, then whether they still have budget.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppConfig, loadEnv, type Env } from '@claimdesk/config';
 import { TokensService } from '@claimdesk/core';
 import { ApiModule } from './api.module';
+import { registerBoard } from './board/board-assets';
 import { problemFor } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
 import { setupOpenApi } from './openapi/openapi';
@@ -36,6 +37,7 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   });
   adapter.setErrorHandler = () => instance;
+  registerBoard(app);
   await app.init();
   const config = app.get(AppConfig);
   if (config.env.CLAIMDESK_ADMIN_TOKEN) await app.get(TokensService).ensureBootstrapAdmin(config.env.CLAIMDESK_ADMIN_TOKEN);

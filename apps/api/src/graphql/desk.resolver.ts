@@ -31,11 +31,13 @@ import {
   ClaimStatusEnum,
   ClaimType,
   DashboardType,
+  DeskStoryType,
   EventPageType,
   FeedEventType,
   IngestArticleInput,
   PersonType,
   PriorityEnum,
+  RatingType,
   SubmitVerdictInput,
   VerdictType,
 } from './types';
@@ -136,6 +138,16 @@ export class DeskResolver {
   @Query(() => DashboardType)
   dashboard(@CurrentPrincipal() actor: Principal) {
     return this.dashboardService.overview(actor);
+  }
+
+  @Query(() => [DeskStoryType], { description: 'the same list as GET /dashboard/stories' })
+  deskStories(@CurrentPrincipal() actor: Principal, @Args('limit', { type: () => Int, nullable: true }) limit?: number) {
+    return this.dashboardService.stories(actor, limit ?? undefined);
+  }
+
+  @Query(() => [RatingType], { description: "the desk's rating scale, in order (GET /ratings)" })
+  ratingScale(@CurrentPrincipal() actor: Principal) {
+    return this.verdicts.ratingScale(actor);
   }
 
   @Query(() => EventPageType)

@@ -188,6 +188,31 @@ export class ReviewerLoadType {
   @Field(() => Int) openLoad!: number;
   @Field(() => Int) capacity!: number;
   @Field() active!: boolean;
+  @Field(() => String, { nullable: true }) availableFrom!: string | null;
+  @Field(() => String, { nullable: true }) availableUntil!: string | null;
+  @Field({ description: 'outside their availability window now (out of office)' }) away!: boolean;
+}
+
+@ObjectType('DeskStory', { description: 'a story in flight with its progress (GET /dashboard/stories)' })
+export class DeskStoryType {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) outlet!: string | null;
+  @Field(() => PriorityEnum) priority!: string;
+  @Field(() => ArticleStatusEnum) status!: string;
+  @Field(() => Int) revision!: number;
+  @Field(() => Float) progress!: number;
+  @Field(() => ClaimCountsType) claims!: ClaimCountsType;
+  @Field() createdAt!: string;
+  @Field() updatedAt!: string;
+}
+
+@ObjectType('Rating', { description: "one rating of the desk's scale" })
+export class RatingType {
+  @Field(() => ID) id!: string;
+  @Field() label!: string;
+  @Field(() => Int) ordinal!: number;
+  @Field(() => Int, { nullable: true, description: "ClaimReview's numeric rating" }) value!: number | null;
 }
 
 @ObjectType('Dashboard')
@@ -199,6 +224,7 @@ export class DashboardType {
   @Field(() => JSONScalar, { description: 'per queue: waiting, active, delayed, failed' }) queues!: unknown;
   @Field(() => Float, { nullable: true }) medianMinutesToPublished24h!: number | null;
   @Field(() => Int) publishedLast24h!: number;
+  @Field(() => [Int], { description: 'claims published per clock hour over 24 hours, oldest first' }) publishedByHour24h!: number[];
   @Field() at!: string;
 }
 

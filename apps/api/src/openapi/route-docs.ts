@@ -54,6 +54,23 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: 'Desk overview, with an ETag from the desk revision',
     ok: [200, 'Dashboard'], also: [[304, null, 'unchanged since the ETag you sent']], params: [ifNoneMatch], errors: [401],
   },
+  'GET /dashboard/stories': {
+    summary: 'Stories in flight (ingested, extracting, in review), newest first, with progress and claims per status',
+    ok: [200, 'DeskStoryList'],
+    params: [q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 200 })],
+    errors: [400, 401],
+  },
+  'GET /events/stream': {
+    summary: 'The change feed as Server-Sent Events (text/event-stream): events after the cursor, then each as it commits',
+    ok: [200, 'EventStream'],
+    params: [
+      { name: 'Last-Event-ID', in: 'header', schema: { type: 'string', pattern: '^\\d+$' }, description: 'resume after this event id (wins over `after`); without either, only new events' },
+      q('after', { type: 'string', pattern: '^\\d+$' }, 'resume after this event id'),
+      q('maxSeconds', { type: 'integer', minimum: 1, maximum: 3600, default: 300 }, 'the stream ends after this long; reconnect with the last id'),
+    ],
+    errors: [400, 401],
+  },
+  'GET /ratings': { summary: "The desk's rating scale, in order: what a verdict's rating may be", ok: [200, 'RatingList'], errors: [401] },
   'GET /events': {
     summary: 'Change feed after a cursor, oldest first',
     ok: [200, 'EventPage'],

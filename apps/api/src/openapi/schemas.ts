@@ -72,6 +72,11 @@ export const SCHEMAS: Record<string, Schema> = {
       score: { type: 'number' }, features: {}, entities: {}, topics: { type: 'array', items: str },
       status: { type: 'string', enum: CLAIM_STATUSES }, priority: { type: 'string', enum: PRIORITIES }, version: int,
       assignment: ref('LiveAssignment'),
+      verdict: {
+        type: 'object', nullable: true,
+        description: 'GET /articles/{id}/claims only: the newest verdict the caller may read',
+        properties: { id: uuid, rating: str, status: { type: 'string', enum: ['SUBMITTED', 'APPROVED', 'RETURNED'] }, authorId: uuid, createdAt: time },
+      },
     },
   },
   ClaimPage: { type: 'object', properties: { items: { type: 'array', items: ref('Claim') }, next: nstr } },
@@ -124,14 +129,48 @@ export const SCHEMAS: Record<string, Schema> = {
     properties: {
       revision: str,
       claims: { type: 'object', properties: { total: int, byStatus: ref('StatusCounts') } },
-      reviewers: { type: 'array', items: { type: 'object', properties: { id: uuid, name: str, openLoad: int, capacity: int, active: { type: 'boolean' } } } },
+      reviewers: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: uuid, name: str, openLoad: int, capacity: int, active: { type: 'boolean' },
+            availableFrom: { ...time, nullable: true }, availableUntil: { ...time, nullable: true },
+            away: { type: 'boolean', description: 'outside their availability window now (out of office)' },
+          },
+        },
+      },
       overdue: int,
       queues: { type: 'object', additionalProperties: { type: 'object', properties: { waiting: int, active: int, delayed: int, failed: int } } },
       medianMinutesToPublished24h: { type: 'number', nullable: true },
       publishedLast24h: int,
+      publishedByHour24h: { type: 'array', items: int, minItems: 24, maxItems: 24, description: 'claims published per clock hour, oldest first; the last is the current hour' },
       at: time,
     },
   },
+  DeskStoryList: {
+    type: 'object',
+    properties: {
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: uuid, title: str, outlet: nstr, priority: { type: 'string', enum: PRIORITIES },
+            status: { type: 'string', enum: ['INGESTED', 'EXTRACTING', 'IN_REVIEW'] }, revision: int,
+            progress: { type: 'number', minimum: 0, maximum: 1 },
+            claims: { type: 'object', properties: { total: int, byStatus: ref('StatusCounts') } },
+            createdAt: time, updatedAt: time,
+          },
+        },
+      },
+    },
+  },
+  EventStream: {
+    type: 'string',
+    description: 'text/event-stream: per event `id: <event id>`, `event: <type>`, `data: <the Event as JSON>`; `event: reset` when too far behind to replay (reload and continue); comment lines keep the connection alive',
+  },
+  Rating: { type: 'object', properties: { id: { type: 'string', example: 'MOSTLY_TRUE' }, label: str, ordinal: int, value: { type: 'integer', nullable: true, description: "ClaimReview's numeric rating; null when not on the numeric scale" } } },
   Health: { type: 'object', properties: { status: str, postgres: str, redis: str } },
   ClaimDetail: {
     allOf: [ref('Claim'), { type: 'object', properties: { verdicts: { type: 'array', items: ref('Verdict') } } }],

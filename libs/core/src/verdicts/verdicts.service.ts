@@ -14,6 +14,14 @@ import type { VerdictInput } from './verdict-input';
 
 export type VerdictView = Verdict & { evidence: Array<{ url: string; title: string | null; note: string | null }> };
 
+/** One rating of the desk's scale; `value` is ClaimReview's numeric rating (null: not on the numeric scale). */
+export interface RatingView {
+  id: string;
+  label: string;
+  ordinal: number;
+  value: number | null;
+}
+
 @Injectable()
 export class VerdictsService {
   constructor(
@@ -22,6 +30,12 @@ export class VerdictsService {
     private readonly jobs: JobProducer,
     private readonly config: AppConfig,
   ) {}
+
+  /** The desk's rating scale in its order: what a verdict's `rating` may be. */
+  async ratingScale(actor: Principal): Promise<RatingView[]> {
+    authorize(actor, 'article.read');
+    return this.prisma.ratingScale.findMany({ orderBy: { ordinal: 'asc' }, select: { id: true, label: true, ordinal: true, value: true } });
+  }
 
   /** Only the reviewer holding the claim's accepted assignment may submit; it frees their capacity. */
   async submit(actor: Principal, claimId: string, input: VerdictInput): Promise<VerdictView> {
