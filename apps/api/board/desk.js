@@ -69,7 +69,7 @@ export function mountDesk(main, { fail }) {
 
     const median = dashboard.medianMinutesToPublished24h;
     render(regions.published, h('h2', { id: 'h-published' }, 'Published, last 24 h'),
-      h('p', { class: 'big' }, h('strong', {}, dashboard.publishedLast24h), ' claims',
+      h('p', { class: 'big' }, h('strong', {}, dashboard.publishedLast24h), dashboard.publishedLast24h === 1 ? ' claim' : ' claims',
         median === null ? null : h('span', { class: 'small' }, ` · median ${duration(median * 60000)} from ingest`)),
       hourlyChart(dashboard.publishedByHour24h, 'Claims published per hour, last 24 hours'));
   }
