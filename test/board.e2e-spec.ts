@@ -90,7 +90,7 @@ describe('the desk board in a browser (real Chromium, Postgres, Redis, worker)',
     await page.getByLabel('API token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#live.on').waitFor();
-    if (hash) await page.evaluate((h) => { location.hash = h; }, hash);
+    if (hash) await page.evaluate((h) => { (globalThis as any).location.hash = h; }, hash);
     const w: Watched = {
       page, context, problems,
       bytes: async () => {
@@ -104,7 +104,7 @@ describe('the desk board in a browser (real Chromium, Postgres, Redis, worker)',
 
   async function axeFindings(page: Page): Promise<string[]> {
     await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
+    const violations = await page.evaluate(async () => (await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] })).violations);
     return (violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -179,7 +179,7 @@ describe('the desk board in a browser (real Chromium, Postgres, Redis, worker)',
     const bar = deskTab.page.locator(`li[data-article="${articleId}"] [role="progressbar"]`);
     await bar.waitFor();
     expect(await bar.getAttribute('aria-valuenow')).toBe('0');
-    await deskTab.page.evaluate(() => { (window as any).sameDocument = true; });
+    await deskTab.page.evaluate(() => { (globalThis as any).sameDocument = true; });
 
     const inbox = await open(reviewer.token, '#/inbox');
     const offer = inbox.page.locator('section[aria-labelledby="h-offers"] li').first();
@@ -203,7 +203,7 @@ describe('the desk board in a browser (real Chromium, Postgres, Redis, worker)',
     expect(approved.status).toBe(200);
 
     await waitFor(async () => Number(await bar.getAttribute('aria-valuenow')) > 0, { what: 'the progress bar to move', timeoutMs: 15_000 });
-    expect(await deskTab.page.evaluate(() => (window as any).sameDocument)).toBe(true);
+    expect(await deskTab.page.evaluate(() => (globalThis as any).sameDocument)).toBe(true);
     expect(deskTab.problems).toEqual([]);
   });
 
