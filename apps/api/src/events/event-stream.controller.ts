@@ -2,8 +2,9 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import type { Principal } from '@claimdesk/core';
+import { hashToken, type Principal } from '@claimdesk/core';
 import { ValidationError } from '@claimdesk/database';
+import { bearerToken } from '../auth/bearer-auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { EventStreams } from './event-streams';
 
@@ -35,11 +36,13 @@ export class EventStreamController {
     @CurrentPrincipal() actor: Principal,
     @Query() q: EventStreamQuery,
     @Headers('last-event-id') lastEventId: string | undefined,
+    @Headers('authorization') authorization: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (lastEventId !== undefined && !/^\d{1,18}$/.test(lastEventId)) {
       throw new ValidationError([{ field: 'Last-Event-ID', message: 'must be an event id (a non-negative integer)' }]);
     }
-    await this.streams.serve(actor, reply, lastEventId ?? q.after, q.maxSeconds ?? STREAM_DEFAULT_SECONDS);
+    const token = bearerToken(authorization);
+    await this.streams.serve(actor, token ? hashToken(token) : null, reply, lastEventId ?? q.after, q.maxSeconds ?? STREAM_DEFAULT_SECONDS);
   }
 }

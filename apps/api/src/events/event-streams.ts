@@ -15,7 +15,8 @@ const REMEMBERED_IDS = 2_000;
  * cursor (the `Last-Event-ID` header or `after`), then pushes each event as Postgres commits it
  * (LiveUpdates' LISTEN), redacted for the caller as `GET /events` is. Without a cursor it starts at
  * the newest event. Streams end after `maxSeconds` (clients reconnect with their last id: the
- * standard SSE behaviour) and when the server closes, so a drain is never held by a board.
+ * standard SSE behaviour), when the server closes (a drain is never held by a board), and when the
+ * caller's token is revoked or their person changes (the reconnect authenticates again).
  */
 @Injectable()
 export class EventStreams implements OnModuleInit, OnModuleDestroy {
@@ -42,7 +43,7 @@ export class EventStreams implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Checks the caller's cursor, then takes the reply over for the stream's lifetime. */
-  async serve(actor: Principal, reply: FastifyReply, after: string | undefined, maxSeconds: number): Promise<void> {
+  async serve(actor: Principal, tokenHash: string | null, reply: FastifyReply, after: string | undefined, maxSeconds: number): Promise<void> {
     // Validates the cursor (400 before any byte is sent) and reads the newest id when there is none.
     const start = after ?? (await this.events.latestId(actor));
     const raw = reply.raw;
@@ -81,6 +82,10 @@ export class EventStreams implements OnModuleInit, OnModuleDestroy {
     };
 
     const unsubscribe = this.live.onEvent((event) => (replaying ? held.push(event) : send(event)));
+    // `all`: the LISTEN connection was lost, so a revocation may have been missed too.
+    const unwatch = this.live.onAuthChange((change) => {
+      if (change.all || change.personId === actor.id || (change.hash !== undefined && change.hash === tokenHash)) end();
+    });
     let lastBeat = Date.now();
     const tick = setInterval(() => {
       if (!this.live.isListening) void catchUp().catch(() => undefined);
@@ -95,6 +100,7 @@ export class EventStreams implements OnModuleInit, OnModuleDestroy {
       clearInterval(tick);
       clearTimeout(deadline);
       unsubscribe();
+      unwatch();
       this.open.delete(end);
       raw.end();
     };
