@@ -6,9 +6,12 @@ const KEEP_FAILED = { age: 7 * 24 * 3600, count: 10_000 };
 
 /**
  * Retry policy and job id of each queue, side by side. Job ids are business keys (no ':'), so
- * enqueuing the same work twice while it waits is harmless. Completed jobs are removed at once so
- * the same key can be enqueued again later (a claim routed anew after a decline); failed ones stay
- * visible for a week.
+ * enqueuing the same work twice while it waits is harmless; the reconciler does not take an
+ * existing id as proof that the work is queued (JobProducer.ensureQueued replaces a completed,
+ * failed, orphaned or data-less record). Completed jobs are removed at once so the same key can be
+ * enqueued again later (a claim routed anew after a decline); failed ones stay visible for a week.
+ * How quickly a killed worker's job comes back (lock duration, stalled check) is WORKER_LIVENESS
+ * in worker-liveness.ts, with its trade-off.
  */
 const POLICY: { [Q in QueueName]: (data: JobDataByQueue[Q]) => JobsOptions } = {
   extract: (d) => ({

@@ -4,13 +4,13 @@ import { Job } from 'bullmq';
 import { ObservedWorkerHost } from './observed-worker-host';
 import { AppConfig } from '@claimdesk/config';
 import { RoutingService } from '@claimdesk/core';
-import { QueueName, isReviewerReturnJob, type JobDataByQueue } from '@claimdesk/queue';
+import { QueueName, WORKER_LIVENESS, isReviewerReturnJob, requireJobData, type JobDataByQueue } from '@claimdesk/queue';
 
 /**
  * No eligible reviewer is not an error: the claim waits in PENDING until capacity appears. BullMQ
  * hands out route jobs by priority (BREAKING first); concurrency is CLAIMDESK_WORKER_CONCURRENCY.
  */
-@Processor(QueueName.Route, { concurrency: 10 })
+@Processor(QueueName.Route, { concurrency: 10, ...WORKER_LIVENESS })
 export class RouteProcessor extends ObservedWorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly routing: RoutingService,
@@ -24,11 +24,12 @@ export class RouteProcessor extends ObservedWorkerHost implements OnApplicationB
   }
 
   async process(job: Job<JobDataByQueue['route']>): Promise<string> {
-    if (isReviewerReturnJob(job.data)) {
-      const enqueued = await this.routing.routeWaitingFor(job.data.reviewerId);
+    const data = requireJobData(QueueName.Route, job);
+    if (isReviewerReturnJob(data)) {
+      const enqueued = await this.routing.routeWaitingFor(data.reviewerId);
       return `reviewer back: ${enqueued} waiting claim(s) enqueued`;
     }
-    const outcome = await this.routing.route(job.data.claimId);
+    const outcome = await this.routing.route(data.claimId);
     return outcome.kind === 'assigned' ? `assigned ${outcome.reviewerId}: ${outcome.reason}` : outcome.kind;
   }
 

@@ -10,12 +10,17 @@ export interface ReconcileReport {
   extract: number;
   route: number;
   sla: number;
+  /** Stale job records (completed, failed, orphaned, without data) removed and added again. */
+  replaced: number;
 }
 
 /**
  * Postgres is the truth and Redis only carries work: whatever Postgres says is due is enqueued again.
- * Job ids are business keys, so work that is already queued is not duplicated. Each query uses a
- * partial or leading index and a batch limit, so a pass stays cheap on a big desk.
+ * Job ids are business keys, so work that is already queued is not duplicated; but a record with the
+ * id is not taken as proof that the work is queued: JobProducer.ensureQueued checks its state and
+ * replaces a completed, failed, orphaned or data-less record (a partial key loss leaves those, and
+ * each would block its id for good). Each query uses a partial or leading index and a batch limit,
+ * so a pass stays cheap on a big desk.
  */
 @Injectable()
 export class ReconcilerService {
@@ -52,9 +57,9 @@ export class ReconcilerService {
       ...claims.map((c) => ({ queue: 'route' as const, data: { claimId: c.id, version: c.version, priority: c.priority } })),
       ...overdue.map((a) => ({ queue: 'sla' as const, data: { assignmentId: a.id, dueAt: a.dueAt.toISOString() } })),
     ];
-    await this.jobs.enqueue(jobs);
-    const report = { extract: articles.length, route: claims.length, sla: overdue.length };
-    if (jobs.length > 0) this.logger.log(`reconcile: ${JSON.stringify(report)}`);
+    const found = await this.jobs.ensureQueued(jobs);
+    const report = { extract: articles.length, route: claims.length, sla: overdue.length, replaced: found.stale };
+    if (found.absent + found.stale > 0) this.logger.log(`reconcile: ${JSON.stringify({ ...report, added: found.absent })}`);
     return report;
   }
 }
