@@ -3,6 +3,7 @@ import { FailedJobsService } from './admin/failed-jobs.service';
 import { ArticlesService } from './articles/articles.service';
 import { AssignmentsService } from './assignments/assignments.service';
 import { TokensService } from './auth/tokens.service';
+import { ClaimReviewsService } from './claim-review/claim-reviews.service';
 import { ClaimCommandsService } from './claims/claim-commands.service';
 import { ClaimsQueryService } from './claims/claims-query.service';
 import { DashboardService } from './dashboard/dashboard.service';
@@ -22,6 +23,7 @@ const SERVICES = [
   AssignmentsService,
   BatchReads,
   ClaimCommandsService,
+  ClaimReviewsService,
   ClaimsQueryService,
   DashboardService,
   EventsService,

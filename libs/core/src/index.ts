@@ -6,6 +6,8 @@ export * from './auth/tokens.service';
 export * from './articles/article-input';
 export * from './articles/articles.service';
 export * from './assignments/assignments.service';
+export * from './claim-review/claim-reviews.service';
+export * from './claim-review/to-claim-review';
 export * from './claims/claim-commands.service';
 export * from './claims/claims-query.service';
 export * from './extraction/extract-article.service';
