@@ -26,4 +26,5 @@ export * from './queries/batch-reads';
 export * from './queries/cursor';
 export * from './queries/lists.service';
 export * from './webhooks/destination-guard';
+export * from './webhooks/guarded-post';
 export * from './webhooks/webhooks.service';

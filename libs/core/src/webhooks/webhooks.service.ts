@@ -17,8 +17,8 @@ export interface WebhookView {
 
 /**
  * Webhook subscriptions (admin only). The destination is checked against server-side request
- * forgery at registration; the delivery worker (not built yet) must call checkDestination() again
- * before each POST, since DNS answers change. The secret is shown once, at registration.
+ * forgery at registration; deliveries must go through guardedPost(), which checks again on the
+ * address actually connected to, since DNS answers change. The secret is shown once, at registration.
  */
 @Injectable()
 export class WebhooksService {
@@ -29,7 +29,7 @@ export class WebhooksService {
 
   async create(actor: Principal, url: string, events: string[]): Promise<WebhookView & { secret: string }> {
     authorize(actor, 'webhook.manage');
-    const verdict = await checkDestination(url, this.config.env.CLAIMDESK_WEBHOOK_ALLOW_PRIVATE);
+    const verdict = await checkDestination(url, { allowPrivate: this.config.env.CLAIMDESK_WEBHOOK_ALLOW_PRIVATE });
     if (!verdict.ok) throw new ValidationError([{ field: 'url', message: verdict.reason }]);
     const secret = randomBytes(32).toString('hex');
     const row = await this.prisma.webhook.create({ data: { url, events, secret } });
