@@ -16,6 +16,8 @@ import { ListsService } from './queries/lists.service';
 import { ReconcilerService } from './reconcile/reconciler.service';
 import { RoutingService } from './routing/routing.service';
 import { VerdictsService } from './verdicts/verdicts.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 const SERVICES = [
@@ -36,6 +38,8 @@ const SERVICES = [
   RoutingService,
   TokensService,
   VerdictsService,
+  WebhookDeliveryService,
+  WebhookDispatcher,
   WebhooksService,
 ];
 

@@ -28,3 +28,7 @@ export * from './queries/lists.service';
 export * from './webhooks/destination-guard';
 export * from './webhooks/guarded-post';
 export * from './webhooks/webhooks.service';
+export * from './webhooks/webhook-delivery.service';
+export * from './webhooks/webhook-dispatcher.service';
+export * from './webhooks/webhook-payload';
+export * from './webhooks/signing';
