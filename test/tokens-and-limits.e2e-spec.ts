@@ -83,7 +83,7 @@ describe('webhook destinations (server-side request forgery)', () => {
     }
     const created = await admin.post('/webhooks', { url: 'https://93.184.216.34/hook', events: ['claim.published'] });
     expect(created.status).toBe(201);
-    expect(created.body.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const listed = await admin.get('/webhooks');
     expect(listed.body).toHaveLength(1);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { startTestDesk, startWorkerProcess, waitFor, type TestDesk, type WorkerProcess } from '@claimdesk/testing';
+import { deleteQueueKeys, startTestDesk, startWorkerProcess, waitFor, type TestDesk, type WorkerProcess } from '@claimdesk/testing';
 import { ingestWithClaims, publishClaim, publishingStaff, type PublishingStaff } from './publishing';
 import { WebhookReceiver, type Received } from './webhook-receiver';
 
@@ -40,8 +40,8 @@ describe('signed webhook delivery from the event log (real Postgres, Redis and a
     r.secrets = [created.body.secret];
     return created.body as { id: string; secret: string };
   };
-  const startWorker = async () => {
-    worker = startWorkerProcess(desk.env);
+  const startWorker = async (overrides: Record<string, string> = {}) => {
+    worker = startWorkerProcess(desk.env, overrides);
     await worker.ready;
   };
   const deliveries = async (webhookId: string) => (await staff.admin.get(`/webhooks/${webhookId}/deliveries?limit=100`)).body.items as any[];
@@ -200,6 +200,36 @@ describe('signed webhook delivery from the event log (real Postgres, Redis and a
     expect(attempted.status).toBe('PENDING');
     expect(target.received).toHaveLength(0);
   });
+
+  it('loses nothing when Redis loses every queue key: the reconciler sends again what Postgres holds as pending', async () => {
+    const r = await receiver();
+    const failedOnce = new Set<string>();
+    // Each event fails once, and its retry then waits 16-20 s in Redis's delayed set...
+    r.answer = (got) => (failedOnce.has(got.webhookId) ? { status: 204 } : (failedOnce.add(got.webhookId), { status: 503 }));
+    const hook = await subscribe(r, ['article.ingested']);
+    await worker.kill('SIGTERM');
+    await startWorker({ CLAIMDESK_WEBHOOK_BACKOFF_MS: '20000' });
+    const ids = await Promise.all(['Lost one', 'Lost two', 'Lost three'].map(async (title) => (await staff.admin.post('/articles', article(title))).body.id));
+    const events = await waitFor(async () => {
+      const e = (await eventsOf(['article.ingested'])).filter((x) => ids.includes(x.articleId));
+      return e.length === 3 && e.every((x) => failedOnce.has(x.id)) ? e : undefined;
+    }, { what: 'one failed attempt of each' });
+    await waitFor(async () => {
+      const d = await deliveries(hook.id);
+      return (d.length === 3 && d.every((x) => x.attempts === 1 && x.status === 'PENDING')) || undefined;
+    }, { what: 'the failed attempts recorded' });
+    // ...where it is lost: the worker dies and every key of the queues goes.
+    await worker.kill('SIGKILL');
+    await deleteQueueKeys(desk.env.REDIS_URL, desk.env.CLAIMDESK_QUEUE_PREFIX);
+    await startWorker();
+    await waitFor(async () => (await deliveries(hook.id)).every((d) => d.status === 'DELIVERED') || undefined, { timeoutMs: 14_000, what: 'the reconciler to send them again' });
+    for (const event of events) {
+      const copies = r.received.filter((x) => x.webhookId === event.id);
+      expect(copies).toHaveLength(2); // the failed attempt, then exactly one delivery
+      expect(copies.every((c) => c.verifiedBy.length === 1)).toBe(true);
+    }
+    expect((await deliveries(hook.id)).map((d) => d.attempts)).toEqual([2, 2, 2]);
+  }, 60_000);
 
   it('answers problem+json for webhook ids that do not exist and for bad delivery filters', async () => {
     const ghost = '00000000-0000-4000-8000-000000000000';

@@ -103,13 +103,31 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'PATCH /me': { summary: 'Availability, conflicts and capacity up to maxCapacity (self-service)', body: 'PatchSelf', ok: [200, 'Person'], errors: [400, 401] },
   'POST /webhooks': { summary: 'Subscribe a URL to events (admin); refused when it resolves to a loopback, private or link-local address; the secret is shown once', body: 'CreateWebhook', ok: [201, 'WebhookCreated'], errors: [400, 401, 403] },
   'GET /webhooks': { summary: 'Webhook subscriptions, never their secrets (admin)', ok: [200, 'WebhookList'], errors: [401, 403] },
-  'DELETE /webhooks/{id}': { summary: 'Deactivate a webhook subscription (admin)', ok: [200, 'Webhook'], errors: [400, 401, 403, 404] },
+  'DELETE /webhooks/{id}': { summary: 'Delete a webhook subscription: no more deliveries, pending ones given up, history kept (admin)', ok: [200, 'Webhook'], errors: [400, 401, 403, 404] },
+  'POST /webhooks/{id}/rotate-secret': {
+    summary: 'A new signing secret, shown once; the previous one keeps signing beside it for 24 hours (admin)',
+    ok: [201, 'WebhookCreated'], errors: [400, 401, 403, 404],
+  },
+  'POST /webhooks/{id}/resume': {
+    summary: 'Resume a paused subscription; what it missed is sent, in event order (admin)',
+    ok: [200, 'Webhook'], errors: [400, 401, 403, 404, 409],
+  },
+  'GET /webhooks/{id}/deliveries': {
+    summary: "A subscription's deliveries, newest first, each with every attempt (admin)",
+    ok: [200, 'WebhookDeliveryPage'],
+    params: [q('status', { type: 'string', enum: ['PENDING', 'DELIVERED', 'DEAD'] }), ...page],
+    errors: [400, 401, 403, 404],
+  },
+  'POST /webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    summary: 'Send a delivery again under the same webhook-id, with a fresh round of attempts (admin)',
+    ok: [200, 'WebhookDelivery'], errors: [400, 401, 403, 404],
+  },
   'GET /tokens': { summary: 'API tokens, never their values (admin)', ok: [200, 'TokenInfoList'], params: [q('personId', { type: 'string', format: 'uuid' })], errors: [400, 401, 403] },
   'POST /tokens/{id}/revoke': { summary: 'Revoke a token (admin, or its owner); every API process forgets it at commit', ok: [200, 'TokenInfo'], errors: [400, 401, 403, 404] },
   'POST /tokens/{id}/rotate': { summary: 'Revoke a token and issue its replacement, shown once (admin)', ok: [201, 'Token'], errors: [400, 401, 403, 404] },
   'GET /admin/jobs/failed': {
     summary: 'Failed jobs, per queue (admin)', ok: [200, 'FailedJobList'],
-    params: [q('queue', { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile'] }), q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 100 })],
+    params: [q('queue', { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile', 'webhook'] }), q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 100 })],
     errors: [400, 401, 403],
   },
   'POST /admin/jobs/{queue}/{id}/retry': { summary: 'Retry a failed job (admin)', ok: [200, 'FailedJob'], errors: [400, 401, 403, 404] },

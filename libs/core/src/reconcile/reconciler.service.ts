@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Prisma, type Priority } from '@prisma/client';
+import { AppConfig } from '@claimdesk/config';
 import { PrismaService } from '@claimdesk/database';
 import { JobProducer, type JobRequest } from '@claimdesk/queue';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
@@ -7,8 +8,7 @@ import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 const BATCH = 500;
 const GRACE_MS = 5_000;
 // A webhook job may sit in BullMQ's delayed set for hours between retries: re-adding it under its id
-// is a no-op then, so a pass only looks at deliveries it has not looked at for a minute.
-const WEBHOOK_RECHECK_MS = 60_000;
+// is a no-op then, so a pass only looks at deliveries no pass has looked at in the last two.
 
 export interface ReconcileReport {
   extract: number;
@@ -30,6 +30,7 @@ export class ReconcilerService {
     private readonly prisma: PrismaService,
     private readonly jobs: JobProducer,
     private readonly webhooks: WebhookDispatcher,
+    private readonly config: AppConfig,
   ) {}
 
   async reconcile(now = new Date()): Promise<ReconcileReport> {
@@ -59,7 +60,7 @@ export class ReconcilerService {
       ...overdue.map((a) => ({ queue: 'sla' as const, data: { assignmentId: a.id, dueAt: a.dueAt.toISOString() } })),
     ];
     await this.jobs.enqueue(jobs);
-    const webhook = (await this.webhooks.dispatchNew()) + (await this.webhooks.redispatchStale(new Date(now.getTime() - WEBHOOK_RECHECK_MS)));
+    const webhook = (await this.webhooks.dispatchNew()) + (await this.webhooks.redispatchStale(new Date(now.getTime() - 2_000 * this.config.env.CLAIMDESK_RECONCILE_SECONDS)));
     const report = { extract: articles.length, route: claims.length, sla: overdue.length, webhook };
     if (jobs.length + webhook > 0) this.logger.log(`reconcile: ${JSON.stringify(report)}`);
     return report;
