@@ -125,7 +125,8 @@ describe('signed webhook delivery from the event log (real Postgres, Redis and a
     expect(got.verifiedBy).toEqual([flowHook.secret, rotated.body.secret]);
     expect(String(got.headers['webhook-signature']).split(' ')).toHaveLength(2);
 
-    const [delivered] = (await deliveries(flowHook.id)).filter((d) => d.eventId === got.webhookId);
+    // The receiver answers before the worker records: wait for the record.
+    const delivered = await waitFor(async () => (await deliveries(flowHook.id)).find((d) => d.eventId === got.webhookId && d.status === 'DELIVERED'), { what: 'the delivery recorded' });
     expect(delivered).toMatchObject({ status: 'DELIVERED', eventType: 'article.ingested', attempts: 1, lastStatus: 204 });
     expect(delivered.attemptLog).toEqual([expect.objectContaining({ attempt: 1, outcome: 'ok', statusCode: 204, latencyMs: expect.any(Number), error: null })]);
     const copies = () => flowReceiver.received.filter((r) => r.webhookId === got.webhookId).length;

@@ -1,4 +1,3 @@
-import type { Event } from '@prisma/client';
 import { redactEvent } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import type { ClaimReviewDocument } from '../claim-review/to-claim-review';
@@ -19,7 +18,7 @@ export interface WebhookPayload {
   data: FeedEvent & { claimReview?: ClaimReviewDocument | null };
 }
 
-export async function webhookPayload(event: Event, claimReview: (claimId: string) => Promise<ClaimReviewDocument | null>): Promise<WebhookPayload> {
+export async function webhookPayload(event: Parameters<typeof toFeedEvent>[0], claimReview: (claimId: string) => Promise<ClaimReviewDocument | null>): Promise<WebhookPayload> {
   const feed = redactEvent(WEBHOOK_READER, toFeedEvent(event));
   const data = event.type === 'claim.published' && event.claimId ? { ...feed, claimReview: await claimReview(event.claimId) } : feed;
   return { type: feed.type, id: feed.id, at: feed.at, data };
