@@ -9,7 +9,8 @@ import { createWorkerApp } from '../apps/worker/src/create-worker-app';
 import type { BenchResult } from './bench-result';
 
 const DELIVERIES = 2_000;
-const CONCURRENCY = 20; // CLAIMDESK_WEBHOOK_CONCURRENCY's default
+// CLAIMDESK_WEBHOOK_CONCURRENCY's default, and more POSTs in flight per worker.
+const CONCURRENCIES = [20, 50];
 
 /** A loopback receiver that answers 204 to everything, as fast as node:http can. */
 async function receiver(): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
@@ -46,6 +47,12 @@ async function timed(total: number, concurrency: number, task: () => Promise<unk
  * node:http POST to the same receiver on a fresh connection, both at the same concurrency.
  */
 export async function benchWebhook(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const concurrency of CONCURRENCIES) results.push(await benchAt(concurrency));
+  return results;
+}
+
+async function benchAt(CONCURRENCY: number): Promise<BenchResult> {
   const db = await createTestDatabase();
   const env = testEnv(db.url, { CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: 'true', CLAIMDESK_WEBHOOK_CONCURRENCY: String(CONCURRENCY), CLAIMDESK_RECONCILE_SECONDS: '3600' });
   const sink = await receiver();
@@ -57,7 +64,7 @@ export async function benchWebhook(): Promise<BenchResult[]> {
     const body = JSON.stringify({ type: 'article.ingested', id: '1', at: new Date().toISOString(), data: {} });
     const postSeconds = await timed(DELIVERIES, CONCURRENCY, () => post(sink.url, body));
     // Baseline 2: BullMQ no-op jobs through the same Redis.
-    const noopPerSecond = await noopJobs(env.REDIS_URL, `${env.CLAIMDESK_QUEUE_PREFIX}-noop`);
+    const noopPerSecond = await noopJobs(env.REDIS_URL, `${env.CLAIMDESK_QUEUE_PREFIX}-noop`, CONCURRENCY);
 
     await pg.query(`INSERT INTO "Webhook" (url, secret, events) VALUES ($1, $2, '{article.ingested}')`, [sink.url, newWebhookSecret()]);
     const before = sink.count();
@@ -72,8 +79,7 @@ export async function benchWebhook(): Promise<BenchResult[]> {
     const seconds = (performance.now() - started) / 1000;
     const { rows } = await pg.query(`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "latencyMs") AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY "latencyMs") AS p99 FROM "WebhookAttempt"`);
     const perSecond = DELIVERIES / seconds;
-    return [
-      {
+    return {
         name: `webhook: deliveries per second to a loopback receiver (event commit to recorded 2xx, concurrency ${CONCURRENCY})`,
         value: Math.round(perSecond),
         unit: 'deliveries/s',
@@ -88,8 +94,7 @@ export async function benchWebhook(): Promise<BenchResult[]> {
           ratioToBarePost: +(perSecond / (DELIVERIES / postSeconds)).toFixed(2),
           ratioToNoopJob: +(perSecond / noopPerSecond).toFixed(2),
         },
-      },
-    ];
+      };
   } finally {
     await worker.close();
     await pg.end();
@@ -111,12 +116,12 @@ function post(url: string, body: string): Promise<void> {
   });
 }
 
-async function noopJobs(redisUrl: string, prefix: string): Promise<number> {
+async function noopJobs(redisUrl: string, prefix: string, concurrency: number): Promise<number> {
   const connection = redisOptions(redisUrl, 'worker');
   const queue = new Queue('noop', { connection, prefix });
   let done = 0;
   const finished = new Promise<void>((resolve) => {
-    const worker = new Worker('noop', async () => undefined, { connection, prefix, concurrency: CONCURRENCY });
+    const worker = new Worker('noop', async () => undefined, { connection, prefix, concurrency });
     worker.on('completed', () => {
       if (++done === DELIVERIES) void worker.close().then(resolve);
     });
