@@ -198,8 +198,88 @@ export const SCHEMAS: Record<string, Schema> = {
     },
   },
   CreateWebhook: { type: 'object', additionalProperties: false, required: ['url', 'events'], properties: { url: { type: 'string', format: 'uri' }, events: { type: 'array', minItems: 1, items: str } } },
-  Webhook: { type: 'object', properties: { id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' }, createdAt: time } },
-  WebhookCreated: { type: 'object', properties: { id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' }, createdAt: time, secret: str } },
+  Webhook: {
+    type: 'object',
+    properties: {
+      id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' },
+      pausedReason: { ...nstr, description: 'why deliveries are paused (failed attempts in a row); null while active' },
+      pausedAt: { ...time, nullable: true }, consecutiveFailures: int,
+      previousSecretUntil: { ...time, nullable: true, description: 'until when the secret before the last rotation still signs too' },
+      deletedAt: { ...time, nullable: true }, createdAt: time,
+    },
+  },
+  WebhookCreated: { allOf: [ref('Webhook'), { type: 'object', properties: { secret: { type: 'string', description: 'whsec_<base64>, shown once' } } }] },
+  WebhookDelivery: {
+    type: 'object',
+    properties: {
+      id: uuid, eventId: { type: 'string', description: 'the event id: the webhook-id header of every attempt' }, eventType: nstr,
+      status: { type: 'string', enum: ['PENDING', 'DELIVERED', 'DEAD'] }, attempts: int, lastStatus: { ...int, nullable: true }, lastError: nstr,
+      deliveredAt: { ...time, nullable: true }, createdAt: time, updatedAt: time,
+      attemptLog: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            attempt: int, at: time,
+            outcome: { type: 'string', enum: ['ok', 'redirect', 'http_error', 'refused', 'timeout', 'network'] },
+            statusCode: { ...int, nullable: true }, latencyMs: { ...int, nullable: true }, error: { ...nstr, description: 'why it did not count as delivered' },
+          },
+        },
+      },
+    },
+  },
+  WebhookDeliveryPage: { type: 'object', properties: { items: { type: 'array', items: ref('WebhookDelivery') }, next: nstr } },
+  WebhookPayload: {
+    type: 'object',
+    description:
+      'The body of every webhook POST (Standard Webhooks): headers webhook-id (= id), webhook-timestamp (unix seconds) and ' +
+      'webhook-signature (v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>"> keyed by the base64-decoded whsec_ secret; space-separated, one per valid secret)',
+    required: ['type', 'id', 'at', 'data'],
+    properties: {
+      type: { type: 'string', example: 'claim.published' },
+      id: { type: 'string', description: 'the event id, as in GET /events; the same on every retry' },
+      at: time,
+      data: {
+        allOf: [
+          ref('Event'),
+          { type: 'object', properties: { claimReview: { ...ref('ClaimReview'), description: 'claim.published only' } } },
+        ],
+        description: 'the event as a VIEWER reads it in GET /events, and for claim.published its ClaimReview',
+      },
+    },
+  },
   TokenInfo: { type: 'object', properties: { id: uuid, personId: uuid, name: str, createdAt: time, lastUsedAt: { ...time, nullable: true }, expiresAt: { ...time, nullable: true }, revokedAt: { ...time, nullable: true } } },
+  ClaimReview: {
+    type: 'object',
+    description: 'schema.org ClaimReview (JSON-LD). A rating off the numeric scale (MISLEADING, UNVERIFIABLE) has no ratingValue, bestRating or worstRating',
+    required: ['@context', '@type', 'url', 'claimReviewed', 'datePublished', 'author', 'reviewRating', 'itemReviewed'],
+    properties: {
+      '@context': { type: 'string', enum: ['https://schema.org'] },
+      '@type': { type: 'string', enum: ['ClaimReview'] },
+      url: { type: 'string', format: 'uri', description: 'the published fact-check: CLAIMDESK_PUBLIC_URL_TEMPLATE with the claim id' },
+      claimReviewed: { type: 'string', description: "the claim's core text (its attribution frame removed)" },
+      datePublished: { ...time, description: 'when the editor approved the verdict' },
+      author: { type: 'object', properties: { '@type': { type: 'string', enum: ['Organization'] }, name: str, url: { type: 'string', format: 'uri' } } },
+      reviewRating: {
+        type: 'object',
+        required: ['@type', 'alternateName', 'ratingExplanation'],
+        properties: {
+          '@type': { type: 'string', enum: ['Rating'] }, ratingValue: int, bestRating: int, worstRating: int,
+          alternateName: { type: 'string', description: "the rating's label, e.g. Mostly false" },
+          ratingExplanation: { type: 'string', description: "the rationale's first sentence" },
+        },
+      },
+      itemReviewed: {
+        type: 'object',
+        properties: {
+          '@type': { type: 'string', enum: ['Claim'] },
+          author: { type: 'object', description: 'the speaker, or the outlet for an unattributed claim', properties: { '@type': { type: 'string', enum: ['Person', 'Organization'] }, name: str } },
+          datePublished: { ...time, description: "the article's publication time (its ingestion when unknown)" },
+          appearance: { type: 'object', properties: { '@type': { type: 'string', enum: ['CreativeWork'] }, url: { type: 'string', format: 'uri' }, headline: str } },
+        },
+      },
+    },
+  },
+  ClaimReviewPage: { type: 'object', properties: { items: { type: 'array', items: ref('ClaimReview') }, next: nstr } },
   FailedJob: { type: 'object', properties: { queue: str, id: str, name: str, data: {}, failedReason: nstr, attemptsMade: int } },
 };

@@ -1,10 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Prisma, type Priority } from '@prisma/client';
+import { AppConfig } from '@claimdesk/config';
 import { PrismaService } from '@claimdesk/database';
 import { JobProducer, type JobRequest } from '@claimdesk/queue';
+import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 
 const BATCH = 500;
 const GRACE_MS = 5_000;
+// A webhook job may sit in BullMQ's delayed set for hours between retries: re-adding it under its id
+// is a no-op then, so a pass only looks at deliveries no pass has looked at in the last two.
 
 export interface ReconcileReport {
   extract: number;
@@ -12,6 +16,7 @@ export interface ReconcileReport {
   sla: number;
   /** Stale job records (completed, failed, orphaned, without data) removed and added again. */
   replaced: number;
+  webhook: number;
 }
 
 /**
@@ -29,6 +34,8 @@ export class ReconcilerService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly jobs: JobProducer,
+    private readonly webhooks: WebhookDispatcher,
+    private readonly config: AppConfig,
   ) {}
 
   async reconcile(now = new Date()): Promise<ReconcileReport> {
@@ -58,8 +65,9 @@ export class ReconcilerService {
       ...overdue.map((a) => ({ queue: 'sla' as const, data: { assignmentId: a.id, dueAt: a.dueAt.toISOString() } })),
     ];
     const found = await this.jobs.ensureQueued(jobs);
-    const report = { extract: articles.length, route: claims.length, sla: overdue.length, replaced: found.stale };
-    if (found.absent + found.stale > 0) this.logger.log(`reconcile: ${JSON.stringify({ ...report, added: found.absent })}`);
+    const webhook = (await this.webhooks.dispatchNew()) + (await this.webhooks.redispatchStale(new Date(now.getTime() - 2_000 * this.config.env.CLAIMDESK_RECONCILE_SECONDS)));
+    const report = { extract: articles.length, route: claims.length, sla: overdue.length, replaced: found.stale, webhook };
+    if (found.absent + found.stale + webhook > 0) this.logger.log(`reconcile: ${JSON.stringify({ ...report, added: found.absent })}`);
     return report;
   }
 }
