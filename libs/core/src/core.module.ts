@@ -6,6 +6,7 @@ import { TokensService } from './auth/tokens.service';
 import { ClaimCommandsService } from './claims/claim-commands.service';
 import { ClaimsQueryService } from './claims/claims-query.service';
 import { DashboardService } from './dashboard/dashboard.service';
+import { DeskCounters } from './dashboard/desk-counters';
 import { EventsService } from './events/events.service';
 import { ExtractArticleService } from './extraction/extract-article.service';
 import { LiveUpdates } from './live/live-updates.service';
@@ -24,6 +25,7 @@ const SERVICES = [
   ClaimCommandsService,
   ClaimsQueryService,
   DashboardService,
+  DeskCounters,
   EventsService,
   ExtractArticleService,
   FailedJobsService,

@@ -4,7 +4,7 @@ import { DashboardService, type Principal } from '@claimdesk/core';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { notModified } from '../http/conditional-get';
 
-export const deskEtag = (revision: string) => `"desk.${revision}"`;
+export const deskEtag = (revision: number) => `"desk.${revision}"`;
 
 @Controller('dashboard')
 export class DashboardController {

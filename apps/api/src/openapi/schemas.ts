@@ -122,7 +122,7 @@ export const SCHEMAS: Record<string, Schema> = {
   Dashboard: {
     type: 'object',
     properties: {
-      revision: str,
+      revision: int,
       claims: { type: 'object', properties: { total: int, byStatus: ref('StatusCounts') } },
       reviewers: { type: 'array', items: { type: 'object', properties: { id: uuid, name: str, openLoad: int, capacity: int, active: { type: 'boolean' } } } },
       overdue: int,
