@@ -24,10 +24,18 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions): Logger {
   const isTty = !options.destination && process.stdout.isTTY === true;
   const format = options.format ?? (isTty ? 'pretty' : 'json');
+  // Silent (most tests): no stream on stdout at all, so nothing is left open when the app closes.
   const destination =
-    format === 'pretty'
-      ? pretty({ colorize: isTty, sync: true, destination: options.destination ?? 1, ignore: 'pid,hostname' })
-      : (options.destination ?? pino.destination({ dest: 1, sync: false }));
+    options.level === 'silent'
+      ? { write: () => undefined }
+      : format === 'pretty'
+        ? pretty({
+            colorize: isTty,
+            sync: true,
+            destination: options.destination ?? 1,
+            ignore: 'pid,hostname',
+          })
+        : (options.destination ?? pino.destination({ dest: 1, sync: false }));
   return pino(
     {
       name: options.name,
@@ -50,6 +58,15 @@ export interface AppLogOptions {
 }
 
 /** The root logger of the api or the worker, from LOG_LEVEL, LOG_FORMAT and the app's options. */
-export function appLogger(name: string, env: { LOG_LEVEL: LogLevel; LOG_FORMAT?: LogFormat }, options: AppLogOptions): Logger {
-  return createLogger({ name, level: options.logger === false ? 'silent' : env.LOG_LEVEL, format: env.LOG_FORMAT, destination: options.logDestination });
+export function appLogger(
+  name: string,
+  env: { LOG_LEVEL: LogLevel; LOG_FORMAT?: LogFormat },
+  options: AppLogOptions,
+): Logger {
+  return createLogger({
+    name,
+    level: options.logger === false ? 'silent' : env.LOG_LEVEL,
+    format: env.LOG_FORMAT,
+    destination: options.logDestination,
+  });
 }

@@ -133,6 +133,20 @@ export const SCHEMAS: Record<string, Schema> = {
     },
   },
   Health: { type: 'object', properties: { status: str, postgres: str, redis: str } },
+  Liveness: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } },
+  Readiness: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['ready', 'unavailable'] },
+      checks: { type: 'object', properties: Object.fromEntries(['postgres', 'redis', 'migrations', 'queues'].map((k) => [k, { type: 'string', enum: ['up', 'down'] }])) },
+      failing: { type: 'array', items: { type: 'string', enum: ['postgres', 'redis', 'migrations', 'queues'] } },
+      pendingMigrations: { type: 'array', items: str, description: 'only when migrations are pending' },
+    },
+  },
+  BoardSession: {
+    type: 'object',
+    properties: { url: { type: 'string', description: 'open in a browser: /admin/queues/?ticket=...' }, expiresAt: time },
+  },
   ClaimDetail: {
     allOf: [ref('Claim'), { type: 'object', properties: { verdicts: { type: 'array', items: ref('Verdict') } } }],
   },

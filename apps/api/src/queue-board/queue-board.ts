@@ -64,7 +64,7 @@ async function admit(request: BoardRequest, reply: BoardReply, sessions: BoardSe
   if (cookie && (await sessions.secondsLeft(cookie)) > 0) return undefined;
   const refusal = new UnauthenticatedError('the queue board needs a link from POST /admin/queues/session (an admin token); it works for 15 minutes');
   const problem = problemFor(refusal, request.url.split('?')[0]);
-  auditDenial({ status: problem.status, code: problem.code, door: 'rest', action: `${request.method} ${BOARD_PATH}`, exception: refusal });
+  auditDenial({ status: problem.status, code: problem.code, door: 'rest', action: `${request.method} ${BOARD_PATH}`, target: problem.instance, exception: refusal });
   void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   return reply;
 }
