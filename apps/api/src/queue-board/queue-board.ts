@@ -27,6 +27,7 @@ export async function registerQueueBoard(app: NestFastifyApplication, jobs: JobP
   await instance.register(
     async (scope) => {
       scope.addHook('onRequest', (request, reply) => admit(request, reply, sessions));
+      scope.addHook('onSend', async (_request, _reply, payload) => (typeof payload === 'string' ? withoutRemoteLinks(payload) : payload));
       // Its types come from another copy of fastify's (the one of @nestjs/platform-fastify is nested).
       await scope.register(serverAdapter.registerPlugin() as never);
     },
@@ -67,6 +68,15 @@ async function admit(request: BoardRequest, reply: BoardReply, sessions: BoardSe
   auditDenial({ status: problem.status, code: problem.code, door: 'rest', action: `${request.method} ${BOARD_PATH}`, target: problem.instance, exception: refusal });
   void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   return reply;
+}
+
+/**
+ * Bull Board's page links a web font from a CDN; claimdesk serves nothing from another host (it may
+ * run offline, and a third party would learn who opens the board): remote <link>s are dropped and
+ * the page falls back to the system font. Its scripts and styles are served from this process.
+ */
+export function withoutRemoteLinks(html: string): string {
+  return html.replace(/<link\b[^>]*\bhref="(?:https?:)?\/\/[^"]*"[^>]*>\s*/gi, '');
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
