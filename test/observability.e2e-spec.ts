@@ -154,6 +154,11 @@ describe('metrics, request ids in the worker logs, the queue board and readiness
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
     }
     expect((await admin.get('/health/live')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // Refusals carry it too: a guard's 401, and Fastify's own 400 for a body it cannot parse.
+    expect((await httpClient(desk.api).get('/metrics', { 'x-request-id': 'r-401' })).headers['x-request-id']).toBe('r-401');
+    const malformed = await desk.api.inject({ method: 'POST', url: '/articles', headers: { 'content-type': 'application/json', 'x-request-id': 'r-400' }, payload: '{"title":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['x-request-id']).toBe('r-400');
   });
 
   it("refuses the API's /metrics without an admin token", async () => {

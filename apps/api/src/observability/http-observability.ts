@@ -18,15 +18,18 @@ export function installHttpObservability(app: NestFastifyApplication, metrics: M
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [metrics.registry],
   });
-  // Callback style on purpose: Fastify calls the handler from done(), so it runs inside the context.
-  instance.addHook('preHandler', (request, _reply, done) => runWithLogFields({ requestId: request.id }, done));
-  instance.addHook('onSend', async (request, reply, payload) => {
+  // Callback-style hooks: no promise per request on the polling path. Set first, the header is on
+  // every answer, a refusal before any handler included.
+  instance.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    return payload;
+    done();
   });
-  instance.addHook('onResponse', async (request, reply) => {
+  // Fastify calls the handler from done(), so the handler runs inside the context.
+  instance.addHook('preHandler', (request, _reply, done) => runWithLogFields({ requestId: request.id }, done));
+  instance.addHook('onResponse', (request, reply, done) => {
     // The pattern (`/articles/:id`), never the path: one series per route, not per article.
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
 }
