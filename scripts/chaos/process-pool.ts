@@ -15,7 +15,8 @@ export class ProcessPool {
     const entry = path.join(this.repoRoot, 'dist', 'apps', app, 'src', 'main.js');
     const child = spawn(process.execPath, [entry], {
       cwd: this.repoRoot,
-      env: { ...this.env, ...extraEnv, LOG_LEVEL: 'warn' },
+      // Several workers on one machine: none opens the metrics port (it would be taken by the first).
+      env: { ...this.env, CLAIMDESK_WORKER_METRICS_PORT: '0', ...extraEnv, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     // The last few kB of what it said, for the report when something does not come up.

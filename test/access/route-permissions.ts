@@ -45,6 +45,10 @@ const VERDICT = { rating: 'FALSE', rationale: 'The figures say otherwise.', sour
 /** `METHOD /openapi/{path}` -> rule. */
 export const REST_ROUTES: Record<string, RouteRule> = {
   'GET /health': { permission: 'public', path: () => '/health' },
+  'GET /health/live': { permission: 'public', path: () => '/health/live' },
+  'GET /health/ready': { permission: 'public', path: () => '/health/ready' },
+  // Public to the guard, checked by the route: an admin token unless CLAIMDESK_METRICS_PUBLIC=true.
+  'GET /metrics': { permission: 'metrics.read', path: () => '/metrics' },
 
   'POST /articles': {
     permission: 'article.ingest',
@@ -130,6 +134,7 @@ export const REST_ROUTES: Record<string, RouteRule> = {
 
   'GET /admin/jobs/failed': { permission: 'jobs.manage', path: () => '/admin/jobs/failed' },
   'POST /admin/jobs/{queue}/{id}/retry': { permission: 'jobs.manage', path: () => '/admin/jobs/extract/no-such-job/retry', body: () => ({}) },
+  'POST /admin/queues/session': { permission: 'jobs.manage', path: () => '/admin/queues/session', body: () => ({}) },
 };
 
 export interface OperationRule {

@@ -58,7 +58,18 @@ export const envSchema = z.object({
   CLAIMDESK_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(30),
   CLAIMDESK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CLAIMDESK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  // pino's levels; Nest's names `log` and `verbose` are accepted for info and trace.
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', 'log', 'verbose'])
+    .default('info')
+    .transform((level) => (level === 'log' ? 'info' : level === 'verbose' ? 'trace' : level)),
+  /** Unset: pretty on a terminal, one JSON object per line otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** `true`: /metrics (API and worker) answer without a token; otherwise an admin token is required. */
+  CLAIMDESK_METRICS_PUBLIC: bool.default(false),
+  /** The worker's own metrics port; 0 turns it off. */
+  CLAIMDESK_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  CLAIMDESK_WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,6 +7,7 @@ import { ClaimReviewsService } from './claim-review/claim-reviews.service';
 import { ClaimCommandsService } from './claims/claim-commands.service';
 import { ClaimsQueryService } from './claims/claims-query.service';
 import { DashboardService } from './dashboard/dashboard.service';
+import { DeskCounters } from './dashboard/desk-counters';
 import { EventsService } from './events/events.service';
 import { ExtractArticleService } from './extraction/extract-article.service';
 import { LiveUpdates } from './live/live-updates.service';
@@ -28,6 +29,7 @@ const SERVICES = [
   ClaimReviewsService,
   ClaimsQueryService,
   DashboardService,
+  DeskCounters,
   EventsService,
   ExtractArticleService,
   FailedJobsService,

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@claimdesk/config';
+import { currentRequestId } from '@claimdesk/observability';
 import { jobOptions } from './job-options';
 import { inspectJobRecord, type JobRecordHealth } from './job-record';
 import { QueueName, type JobDataByQueue } from './queue-names';
@@ -56,11 +57,12 @@ export class JobProducer {
     const byQueue = new Map<QueueName, JobRequest[]>();
     for (const request of requests) byQueue.set(request.queue, [...(byQueue.get(request.queue) ?? []), request]);
     let done = 0;
+    const requestId = currentRequestId();
     for (const [name, batch] of byQueue) {
       try {
         await withTimeout(
           this.queues[name].addBulk(
-            batch.map((r) => ({ name, data: r.data, opts: jobOptions(r.queue, r.data as never, this.config.env) })),
+            batch.map((r) => ({ name, data: requestId ? { ...r.data, requestId } : r.data, opts: jobOptions(r.queue, r.data as never, this.config.env) })),
           ),
           ENQUEUE_TIMEOUT_MS,
         );

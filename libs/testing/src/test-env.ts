@@ -10,6 +10,8 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     CLAIMDESK_QUEUE_PREFIX: `${runQueuePrefix()}${randomBytes(5).toString('hex')}`,
     CLAIMDESK_ADMIN_TOKEN: `cd_test_admin_${randomBytes(16).toString('hex')}`,
     CLAIMDESK_RECONCILE_SECONDS: '2',
+    // Files run in parallel: no worker opens its metrics port unless a test gives it one.
+    CLAIMDESK_WORKER_METRICS_PORT: '0',
     ...overrides,
   });
 }

@@ -6,7 +6,7 @@ import { DashboardService, STORIES_MAX_LIMIT, type Principal } from '@claimdesk/
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { notModified } from '../http/conditional-get';
 
-export const deskEtag = (revision: string) => `"desk.${revision}"`;
+export const deskEtag = (revision: number) => `"desk.${revision}"`;
 
 export class StoriesQuery {
   @IsOptional()

@@ -217,7 +217,8 @@ export class RatingType {
 
 @ObjectType('Dashboard')
 export class DashboardType {
-  @Field() revision!: string;
+  // A sum of 64-bit shard counters: Float holds every integer up to 2^53 where Int stops at 2^31.
+  @Field(() => Float, { description: "the desk's revision, an integer (the REST ETag is \"desk.<revision>\")" }) revision!: number;
   @Field(() => ClaimCountsType) claims!: ClaimCountsType;
   @Field(() => [ReviewerLoadType]) reviewers!: ReviewerLoadType[];
   @Field(() => Int) overdue!: number;

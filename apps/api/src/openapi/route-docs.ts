@@ -149,4 +149,17 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   'POST /admin/jobs/{queue}/{id}/retry': { summary: 'Retry a failed job (admin)', ok: [200, 'FailedJob'], errors: [400, 401, 403, 404] },
   'GET /health': { summary: 'Postgres and Redis reachability (no token)', ok: [200, 'Health'], also: [[503, 'Health', 'a dependency is down']] },
+  'GET /health/live': { summary: 'Liveness: the process answers (no token; asks no dependency)', ok: [200, 'Liveness'] },
+  'GET /health/ready': {
+    summary: 'Readiness: Postgres, Redis, every migration applied, every queue readable (no token)',
+    ok: [200, 'Readiness'], also: [[503, 'Readiness', 'a part failed: named in `failing` (and `Retry-After: 5`)']],
+  },
+  'GET /metrics': {
+    summary: 'Prometheus text format (text/plain; version=0.0.4): HTTP durations, queue depths, claims by status, reviewer load, process metrics. Admin token unless CLAIMDESK_METRICS_PUBLIC=true',
+    ok: [200, null], errors: [401, 403],
+  },
+  'POST /admin/queues/session': {
+    summary: 'A link to the queue board (Bull Board at /admin/queues) for a browser: works 15 minutes, opening it sets an HttpOnly cookie (admin)',
+    ok: [201, 'BoardSession'], errors: [401, 403],
+  },
 };

@@ -127,7 +127,7 @@ export const SCHEMAS: Record<string, Schema> = {
   Dashboard: {
     type: 'object',
     properties: {
-      revision: str,
+      revision: int,
       claims: { type: 'object', properties: { total: int, byStatus: ref('StatusCounts') } },
       reviewers: {
         type: 'array',
@@ -172,6 +172,20 @@ export const SCHEMAS: Record<string, Schema> = {
   },
   Rating: { type: 'object', properties: { id: { type: 'string', example: 'MOSTLY_TRUE' }, label: str, ordinal: int, value: { type: 'integer', nullable: true, description: "ClaimReview's numeric rating; null when not on the numeric scale" } } },
   Health: { type: 'object', properties: { status: str, postgres: str, redis: str } },
+  Liveness: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } },
+  Readiness: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['ready', 'unavailable'] },
+      checks: { type: 'object', properties: Object.fromEntries(['postgres', 'redis', 'migrations', 'queues'].map((k) => [k, { type: 'string', enum: ['up', 'down'] }])) },
+      failing: { type: 'array', items: { type: 'string', enum: ['postgres', 'redis', 'migrations', 'queues'] } },
+      pendingMigrations: { type: 'array', items: str, description: 'only when migrations are pending' },
+    },
+  },
+  BoardSession: {
+    type: 'object',
+    properties: { url: { type: 'string', description: 'open in a browser: /admin/queues/?ticket=...' }, expiresAt: time },
+  },
   ClaimDetail: {
     allOf: [ref('Claim'), { type: 'object', properties: { verdicts: { type: 'array', items: ref('Verdict') } } }],
   },

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'claim.assign': ['ADMIN', 'EDITOR'],
   'jobs.manage': ['ADMIN'],
   'webhook.manage': ['ADMIN'],
+  // Prometheus scrapes of the API's and the worker's /metrics, unless CLAIMDESK_METRICS_PUBLIC=true.
+  'metrics.read': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, ValidationError } from '@claimdesk/database';
-import { ALL_QUEUES, JobProducer } from '@claimdesk/queue';
 import { articleProgress, statusCountsFrom, type ClaimStatus, type StatusCounts } from '@claimdesk/workflow';
 import { Prisma } from '@prisma/client';
 import { authorize } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { LiveUpdates } from '../live/live-updates.service';
+import { DeskCounters } from './desk-counters';
 
 export interface DashboardView {
-  revision: string;
+  /** The desk's revision, an integer like an article status's (the ETag is `"desk.<revision>"`). */
+  revision: number;
   claims: { total: number; byStatus: StatusCounts };
   reviewers: Array<{
     id: string;
@@ -65,22 +66,21 @@ export function hourlySeries(rows: Array<{ hour: number; n: number }>): number[]
 export class DashboardService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly jobs: JobProducer,
+    private readonly counters: DeskCounters,
     private readonly live: LiveUpdates,
   ) {}
 
   /** The dashboard's ETag value; answered from memory while the API listens to Postgres. */
-  async revision(actor: Principal): Promise<string> {
+  async revision(actor: Principal): Promise<number> {
     authorize(actor, 'article.read');
-    return this.live.deskRevision();
+    return Number(await this.live.deskRevision());
   }
 
   async overview(actor: Principal): Promise<DashboardView> {
     authorize(actor, 'article.read');
-    const revision = await this.live.deskRevision();
-    const [counts, reviewers, overdue, median, queues, hourly] = await Promise.all([
-      this.prisma.$queryRaw<Array<{ status: ClaimStatus; count: number }>>`
-        SELECT status::text AS status, sum(count)::int AS count FROM "DeskClaimCount" GROUP BY status`,
+    const revision = Number(await this.live.deskRevision());
+    const [byStatus, reviewers, overdue, median, queues, hourly] = await Promise.all([
+      this.counters.claimsByStatus(),
       this.prisma.person.findMany({
         where: { role: 'REVIEWER' },
         select: { id: true, name: true, openLoad: true, capacity: true, active: true, availableFrom: true, availableUntil: true },
@@ -101,7 +101,6 @@ export class DashboardService {
         GROUP BY 1`,
     ]);
     const now = new Date();
-    const byStatus = statusCountsFrom(counts);
     return {
       revision,
       claims: { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus },
@@ -157,16 +156,10 @@ export class DashboardService {
   }
 
   private async queueDepths(): Promise<DashboardView['queues']> {
-    const entries = await Promise.all(
-      ALL_QUEUES.map(async (name) => {
-        try {
-          const c = await this.jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
-          return [name, { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 }] as const;
-        } catch {
-          return [name, { waiting: -1, active: -1, delayed: -1, failed: -1 }] as const;
-        }
-      }),
+    const depths = await this.counters.queueDepths();
+    const missing = { waiting: -1, active: -1, delayed: -1, failed: -1 };
+    return Object.fromEntries(
+      Object.entries(depths).map(([name, d]) => [name, d ? { waiting: d.waiting, active: d.active, delayed: d.delayed, failed: d.failed } : missing]),
     );
-    return Object.fromEntries(entries);
   }
 }
