@@ -6,6 +6,7 @@ const REQUIRED: { [Q in Exclude<QueueName, 'reconcile'>]: (data: JobDataByQueue[
   extract: () => ['articleId'],
   route: (d) => (isReviewerReturnJob(d) ? ['reviewerId', 'at'] : ['claimId', 'version']),
   sla: () => ['assignmentId', 'dueAt'],
+  webhook: () => ['deliveryId', 'generation'],
 };
 
 /**

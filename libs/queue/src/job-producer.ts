@@ -104,7 +104,7 @@ export class JobProducer {
   }
 
   private async repairIfStale(request: JobRequest): Promise<JobRecordHealth | 'unremovable'> {
-    const jobId = jobOptions(request.queue, request.data as never).jobId;
+    const jobId = jobOptions(request.queue, request.data as never, this.config.env).jobId;
     if (!jobId) return 'absent';
     const queue = this.queues[request.queue];
     const health = await inspectJobRecord(queue, jobId);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
-import { PrismaService } from '@claimdesk/database';
+import { PrismaService, strictWhere } from '@claimdesk/database';
 import type { WebhookDeliveryJob } from '@claimdesk/queue';
 import { ClaimReviewsService } from '../claim-review/claim-reviews.service';
 import { webhookPayload } from './webhook-payload';
@@ -126,10 +126,10 @@ export class WebhookDeliveryService {
     const webhookId = delivery.webhookId;
     const reason = `${failures} failed attempts in a row; the last: ${last.error}`;
     const paused = await this.prisma.$transaction(async (tx) => {
-      const changed = await tx.webhook.updateMany({ where: { id: webhookId, active: true }, data: { active: false, pausedReason: reason, pausedAt: new Date() } });
+      const changed = await tx.webhook.updateMany({ where: strictWhere({ id: webhookId, active: true }), data: { active: false, pausedReason: reason, pausedAt: new Date() } });
       if (changed.count === 0) return false;
       await tx.event.create({ data: { type: 'webhook.paused', payload: { webhookId, reason } } });
-      await tx.webhookDelivery.updateMany({ where: { id: delivery.id, status: 'PENDING' }, data: { queuedAt: null } });
+      await tx.webhookDelivery.updateMany({ where: strictWhere({ id: delivery.id, status: 'PENDING' }), data: { queuedAt: null } });
       return true;
     });
     if (paused) this.logger.warn(`webhook ${webhookId} paused: ${reason}`);
@@ -137,6 +137,6 @@ export class WebhookDeliveryService {
   }
 
   private async settle(delivery: DeliveryRow, data: Prisma.WebhookDeliveryUpdateManyMutationInput): Promise<void> {
-    await this.prisma.webhookDelivery.updateMany({ where: { id: delivery.id, generation: delivery.generation, status: 'PENDING' }, data });
+    await this.prisma.webhookDelivery.updateMany({ where: strictWhere({ id: delivery.id, generation: delivery.generation, status: 'PENDING' }), data });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
-import { PrismaService } from '@claimdesk/database';
+import { PrismaService, strictWhere } from '@claimdesk/database';
 import { JobProducer, QueueName, webhookJobId, type WebhookDeliveryJob } from '@claimdesk/queue';
 
 export const WEBHOOK_DISPATCH_BATCH = 500;
@@ -60,7 +60,7 @@ export class WebhookDispatcher {
     const sorted = [...jobs].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
     const done = await this.jobs.enqueue(sorted.map(({ deliveryId, generation }) => ({ queue: QueueName.Webhook, data: { deliveryId, generation } })));
     if (done < jobs.length) {
-      await this.prisma.webhookDelivery.updateMany({ where: { id: { in: jobs.map((j) => j.deliveryId) } }, data: { queuedAt: null } });
+      await this.prisma.webhookDelivery.updateMany({ where: strictWhere({ id: { in: jobs.map((j) => j.deliveryId) } }), data: { queuedAt: null } });
     }
     return done;
   }

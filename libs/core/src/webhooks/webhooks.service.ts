@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Webhook, WebhookAttempt, WebhookDelivery } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
-import { ConflictError, NotFoundError, PrismaService, ValidationError, type Tx } from '@claimdesk/database';
+import { ConflictError, NotFoundError, PrismaService, ValidationError, type Tx, strictWhere } from '@claimdesk/database';
 import { authorize } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { afterCursor, checkLimit, decodeCursor, pageOf, type Page } from '../queries/cursor';
@@ -73,7 +73,7 @@ export class WebhooksService {
     authorize(actor, 'webhook.manage');
     return this.prisma.$transaction(async (tx) => {
       await this.live(tx, id);
-      await tx.webhookDelivery.updateMany({ where: { webhookId: id, status: 'PENDING' }, data: { status: 'DEAD', lastError: 'subscription deleted' } });
+      await tx.webhookDelivery.updateMany({ where: strictWhere({ webhookId: id, status: 'PENDING' }), data: { status: 'DEAD', lastError: 'subscription deleted' } });
       return toView(await tx.webhook.update({ where: { id }, data: { active: false, deletedAt: new Date() } }));
     });
   }
