@@ -25,3 +25,7 @@ export * from './queries/cursor';
 export * from './queries/lists.service';
 export * from './webhooks/destination-guard';
 export * from './webhooks/webhooks.service';
+export * from './fact-checks/benchmark-tsv';
+export * from './fact-checks/fact-check-record';
+export * from './fact-checks/fact-check-matcher';
+export * from './fact-checks/fact-check-library.service';
