@@ -58,6 +58,9 @@ export const REST_ROUTES: Record<string, RouteRule> = {
 
   'GET /claims': { permission: 'article.read', path: () => '/claims?limit=5' },
   'GET /claims/{id}': { permission: 'claim.read', path: (f) => `/claims/${f.claimId}` },
+  'GET /claims/{id}/claim-review': { permission: 'claim.read', path: (f) => `/claims/${f.claimId}/claim-review` },
+  'GET /articles/{id}/claim-reviews': { permission: 'claim.read', path: (f) => `/articles/${f.articleId}/claim-reviews` },
+  'GET /claim-reviews': { permission: 'claim.read', path: () => '/claim-reviews?limit=5' },
   'PATCH /claims/{id}': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}`, body: () => ({ priority: 'HIGH' }) },
   'POST /claims/{id}/promote': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}/promote`, body: () => ({}) },
   'POST /claims/{id}/dismiss': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}/dismiss`, body: () => ({ note: 'off topic' }) },

@@ -7,6 +7,7 @@ import { QueueModule } from '@claimdesk/queue';
 import { FailedJobsController } from './admin/failed-jobs.controller';
 import { ArticlesController } from './articles/articles.controller';
 import { AssignmentsController } from './assignments/assignments.controller';
+import { ClaimReviewsController } from './claim-reviews/claim-reviews.controller';
 import { ClaimsController } from './claims/claims.controller';
 import { AuthModule } from './auth/auth.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
@@ -31,7 +32,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule, AuthModule, ApiGraphqlModule],
       controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController, TokensController, WebhooksController,
-        ClaimsListController, DashboardController, EventsController],
+        ClaimsListController, DashboardController, EventsController, ClaimReviewsController],
       providers: [
         RateLimiter,
         // Guards run in this order: who is calling, then whether they still have budget.

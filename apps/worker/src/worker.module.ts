@@ -7,6 +7,8 @@ import { ExtractProcessor } from './processors/extract.processor';
 import { ReconcileProcessor } from './processors/reconcile.processor';
 import { RouteProcessor } from './processors/route.processor';
 import { SlaProcessor } from './processors/sla.processor';
+import { WebhookDispatchLoop } from './processors/webhook-dispatch.loop';
+import { WebhookProcessor } from './processors/webhook.processor';
 
 /** The queue process: processors over the shared services; it serves no HTTP. */
 @Module({})
@@ -15,7 +17,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('worker'), CoreModule],
-      providers: [ExtractProcessor, RouteProcessor, SlaProcessor, ReconcileProcessor],
+      providers: [ExtractProcessor, RouteProcessor, SlaProcessor, ReconcileProcessor, WebhookProcessor, WebhookDispatchLoop],
     };
   }
 }

@@ -41,6 +41,19 @@ export const envSchema = z.object({
   CLAIMDESK_OFFER_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
   CLAIMDESK_CHECKWORTHY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  // ClaimReview: where the published fact-check lives ({id} = the claim's id) and who publishes it.
+  CLAIMDESK_PUBLIC_URL_TEMPLATE: url(['https:', 'http:'])
+    .refine((value) => value.includes('{id}'), { message: 'must contain {id} (the claim id)' })
+    .default('https://factcheck.example.org/claims/{id}'),
+  CLAIMDESK_ORG_NAME: z.string().trim().min(1).max(200).default('claimdesk'),
+  CLAIMDESK_ORG_URL: url(['https:', 'http:']).default('https://factcheck.example.org'),
+  // Webhook delivery: the first retry's delay (doubling, with jitter), attempts per delivery,
+  // failed attempts in a row that pause a subscription, the timeout of one POST, jobs at once.
+  CLAIMDESK_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(10_000),
+  CLAIMDESK_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(14),
+  CLAIMDESK_WEBHOOK_PAUSE_AFTER: z.coerce.number().int().min(1).default(50),
+  CLAIMDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  CLAIMDESK_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   CLAIMDESK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   CLAIMDESK_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(30),
   CLAIMDESK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

@@ -3,6 +3,7 @@ import { FailedJobsService } from './admin/failed-jobs.service';
 import { ArticlesService } from './articles/articles.service';
 import { AssignmentsService } from './assignments/assignments.service';
 import { TokensService } from './auth/tokens.service';
+import { ClaimReviewsService } from './claim-review/claim-reviews.service';
 import { ClaimCommandsService } from './claims/claim-commands.service';
 import { ClaimsQueryService } from './claims/claims-query.service';
 import { DashboardService } from './dashboard/dashboard.service';
@@ -15,6 +16,8 @@ import { ListsService } from './queries/lists.service';
 import { ReconcilerService } from './reconcile/reconciler.service';
 import { RoutingService } from './routing/routing.service';
 import { VerdictsService } from './verdicts/verdicts.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 const SERVICES = [
@@ -22,6 +25,7 @@ const SERVICES = [
   AssignmentsService,
   BatchReads,
   ClaimCommandsService,
+  ClaimReviewsService,
   ClaimsQueryService,
   DashboardService,
   EventsService,
@@ -34,6 +38,8 @@ const SERVICES = [
   RoutingService,
   TokensService,
   VerdictsService,
+  WebhookDeliveryService,
+  WebhookDispatcher,
   WebhooksService,
 ];
 

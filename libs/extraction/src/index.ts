@@ -14,6 +14,7 @@ export type {
 export { extractClaims, scoreSentence, DEFAULT_CHECKWORTHY_THRESHOLD, MODEL_VERSION } from './extract';
 export type { SentenceContext } from './scoring/features';
 export { splitPlainText } from './segment/plain-text';
+export { firstSentence } from './segment/first-sentence';
 export { DEFAULT_TOPIC_LEXICON, loadTopicLexicon, parseTopicLexicon } from './topics/topics';
 export { BUNDLED_MODEL, type CheckworthinessModel } from './scoring/model';
 export { prf, averagePrecision, bestF1Threshold, smoothedF1Threshold, parseLabelledTsv, type Prf, type LabelledSentence } from './eval/metrics';

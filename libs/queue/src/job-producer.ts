@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { AppConfig } from '@claimdesk/config';
 import { jobOptions } from './job-options';
 import { QueueName, type JobDataByQueue } from './queue-names';
 
@@ -23,8 +24,10 @@ export class JobProducer {
     @InjectQueue(QueueName.Route) route: Queue,
     @InjectQueue(QueueName.Sla) sla: Queue,
     @InjectQueue(QueueName.Reconcile) reconcile: Queue,
+    @InjectQueue(QueueName.Webhook) webhook: Queue,
+    private readonly config: AppConfig,
   ) {
-    this.queues = { extract, route, sla, reconcile };
+    this.queues = { extract, route, sla, reconcile, webhook };
     // Without a listener BullMQ prints every reconnect failure; one line per outage is enough.
     for (const queue of Object.values(this.queues)) queue.on('error', (error) => this.onRedisError(error));
   }
@@ -50,7 +53,7 @@ export class JobProducer {
       try {
         await withTimeout(
           this.queues[name].addBulk(
-            batch.map((r) => ({ name, data: r.data, opts: jobOptions(r.queue, r.data as never) })),
+            batch.map((r) => ({ name, data: r.data, opts: jobOptions(r.queue, r.data as never, this.config.env) })),
           ),
           ENQUEUE_TIMEOUT_MS,
         );

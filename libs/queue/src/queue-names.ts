@@ -4,6 +4,7 @@ export const QueueName = {
   Route: 'route',
   Sla: 'sla',
   Reconcile: 'reconcile',
+  Webhook: 'webhook',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -14,6 +15,13 @@ export interface JobDataByQueue {
   /** Fires at an assignment's live deadline: the offer's expiry, or the due time once accepted. */
   sla: { assignmentId: string; dueAt: string };
   reconcile: Record<string, never>;
+  /** POST one event to one subscription; a job of an older generation (before resume or redeliver) does nothing. */
+  webhook: WebhookDeliveryJob;
+}
+
+export interface WebhookDeliveryJob {
+  deliveryId: string;
+  generation: number;
 }
 
 export interface RouteClaimJob {

@@ -5,3 +5,4 @@ export * from './test-desk';
 export * from './http-client';
 export * from './wait-for';
 export * from './invariants';
+export * from './worker-process';

@@ -3,6 +3,7 @@ import {
   ArticlesService,
   AssignmentsService,
   ClaimCommandsService,
+  ClaimReviewsService,
   DashboardService,
   EventsService,
   ListsService,
@@ -20,6 +21,7 @@ import { toArticleView } from '../articles/article.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
 import type { GqlContext } from './context';
+import { JSONScalar } from './json.scalar';
 import { articleTopic } from './event-relay';
 import {
   ArticlePageType,
@@ -251,6 +253,16 @@ export class DeskResolver {
 /** A claim's relations, batched per request through DataLoaders. */
 @Resolver(() => ClaimType)
 export class ClaimFieldsResolver {
+  constructor(private readonly reviews: ClaimReviewsService) {}
+
+  @ResolveField(() => JSONScalar, {
+    nullable: true,
+    description: 'schema.org ClaimReview JSON-LD of the published verdict (the document of GET /claims/:id/claim-review); null until published',
+  })
+  async claimReview(@Parent() claim: ClaimType) {
+    return claim.status === ClaimStatusEnum.PUBLISHED ? this.reviews.ofPublishedClaim(claim.id) : null;
+  }
+
   @ResolveField(() => AssignmentType, { nullable: true, description: 'the live assignment (OFFERED or ACCEPTED)' })
   async assignment(@Parent() claim: ClaimType, @Context() context: GqlContext) {
     const a = await context.loaders.liveAssignment.load(claim.id);

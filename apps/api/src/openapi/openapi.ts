@@ -4,7 +4,7 @@ import { ERROR_TITLES } from '../http/error-mapping';
 import { ROUTE_DOCS } from './route-docs';
 import { SCHEMAS } from './schemas';
 
-const LISTS: Record<string, string> = { ClaimList: 'Claim', AssignmentList: 'Assignment', TokenInfoList: 'TokenInfo', FailedJobList: 'FailedJob', WebhookList: 'Webhook' };
+const LISTS: Record<string, string> = { ClaimList: 'Claim', AssignmentList: 'Assignment', TokenInfoList: 'TokenInfo', FailedJobList: 'FailedJob', WebhookList: 'Webhook', ClaimReviewList: 'ClaimReview' };
 const ref = (name: string) =>
   LISTS[name] ? { type: 'array', items: { $ref: `#/components/schemas/${LISTS[name]}` } } : { $ref: `#/components/schemas/${name}` };
 const DEFAULT_ERRORS = [400, 401, 403, 404, 409];

@@ -80,6 +80,17 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   'GET /me': { summary: 'The caller', ok: [200, 'Person'], errors: [401] },
   'POST /people/{id}/tokens': { summary: 'Create an API token (admin); shown once', body: 'CreateToken', ok: [201, 'Token'], errors: [400, 401, 403, 404] },
+  'GET /claims/{id}/claim-review': {
+    summary: "schema.org ClaimReview JSON-LD of the claim's published verdict; 404 while none is published",
+    ok: [200, 'ClaimReview'], errors: [400, 401, 404],
+  },
+  'GET /articles/{id}/claim-reviews': { summary: "Every published ClaimReview of the article, in claim order", ok: [200, 'ClaimReviewList'], errors: [400, 401, 404] },
+  'GET /claim-reviews': {
+    summary: 'Feed of every published ClaimReview, newest approval first',
+    ok: [200, 'ClaimReviewPage'],
+    params: [q('since', { type: 'string', format: 'date-time' }, 'published at or after'), ...page],
+    errors: [400, 401],
+  },
   'GET /claims/{id}': { summary: 'One claim, its live assignment and every verdict on it', ok: [200, 'ClaimDetail'], errors: [400, 401, 404] },
   'PATCH /claims/{id}': { summary: "Set the claim's own priority (editor)", body: 'PatchClaim', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
   'POST /claims/{id}/promote': { summary: 'Promote a CANDIDATE into the workflow (editor)', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },

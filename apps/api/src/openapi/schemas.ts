@@ -162,5 +162,37 @@ export const SCHEMAS: Record<string, Schema> = {
   Webhook: { type: 'object', properties: { id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' }, createdAt: time } },
   WebhookCreated: { type: 'object', properties: { id: uuid, url: str, events: { type: 'array', items: str }, active: { type: 'boolean' }, createdAt: time, secret: str } },
   TokenInfo: { type: 'object', properties: { id: uuid, personId: uuid, name: str, createdAt: time, lastUsedAt: { ...time, nullable: true }, expiresAt: { ...time, nullable: true }, revokedAt: { ...time, nullable: true } } },
+  ClaimReview: {
+    type: 'object',
+    description: 'schema.org ClaimReview (JSON-LD). A rating off the numeric scale (MISLEADING, UNVERIFIABLE) has no ratingValue, bestRating or worstRating',
+    required: ['@context', '@type', 'url', 'claimReviewed', 'datePublished', 'author', 'reviewRating', 'itemReviewed'],
+    properties: {
+      '@context': { type: 'string', enum: ['https://schema.org'] },
+      '@type': { type: 'string', enum: ['ClaimReview'] },
+      url: { type: 'string', format: 'uri', description: 'the published fact-check: CLAIMDESK_PUBLIC_URL_TEMPLATE with the claim id' },
+      claimReviewed: { type: 'string', description: "the claim's core text (its attribution frame removed)" },
+      datePublished: { ...time, description: 'when the editor approved the verdict' },
+      author: { type: 'object', properties: { '@type': { type: 'string', enum: ['Organization'] }, name: str, url: { type: 'string', format: 'uri' } } },
+      reviewRating: {
+        type: 'object',
+        required: ['@type', 'alternateName', 'ratingExplanation'],
+        properties: {
+          '@type': { type: 'string', enum: ['Rating'] }, ratingValue: int, bestRating: int, worstRating: int,
+          alternateName: { type: 'string', description: "the rating's label, e.g. Mostly false" },
+          ratingExplanation: { type: 'string', description: "the rationale's first sentence" },
+        },
+      },
+      itemReviewed: {
+        type: 'object',
+        properties: {
+          '@type': { type: 'string', enum: ['Claim'] },
+          author: { type: 'object', description: 'the speaker, or the outlet for an unattributed claim', properties: { '@type': { type: 'string', enum: ['Person', 'Organization'] }, name: str } },
+          datePublished: { ...time, description: "the article's publication time (its ingestion when unknown)" },
+          appearance: { type: 'object', properties: { '@type': { type: 'string', enum: ['CreativeWork'] }, url: { type: 'string', format: 'uri' }, headline: str } },
+        },
+      },
+    },
+  },
+  ClaimReviewPage: { type: 'object', properties: { items: { type: 'array', items: ref('ClaimReview') }, next: nstr } },
   FailedJob: { type: 'object', properties: { queue: str, id: str, name: str, data: {}, failedReason: nstr, attemptsMade: int } },
 };

@@ -2,14 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Prisma, type Priority } from '@prisma/client';
 import { PrismaService } from '@claimdesk/database';
 import { JobProducer, type JobRequest } from '@claimdesk/queue';
+import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 
 const BATCH = 500;
 const GRACE_MS = 5_000;
+// A webhook job may sit in BullMQ's delayed set for hours between retries: re-adding it under its id
+// is a no-op then, so a pass only looks at deliveries it has not looked at for a minute.
+const WEBHOOK_RECHECK_MS = 60_000;
 
 export interface ReconcileReport {
   extract: number;
   route: number;
   sla: number;
+  webhook: number;
 }
 
 /**
@@ -24,6 +29,7 @@ export class ReconcilerService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly jobs: JobProducer,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   async reconcile(now = new Date()): Promise<ReconcileReport> {
@@ -53,8 +59,9 @@ export class ReconcilerService {
       ...overdue.map((a) => ({ queue: 'sla' as const, data: { assignmentId: a.id, dueAt: a.dueAt.toISOString() } })),
     ];
     await this.jobs.enqueue(jobs);
-    const report = { extract: articles.length, route: claims.length, sla: overdue.length };
-    if (jobs.length > 0) this.logger.log(`reconcile: ${JSON.stringify(report)}`);
+    const webhook = (await this.webhooks.dispatchNew()) + (await this.webhooks.redispatchStale(new Date(now.getTime() - WEBHOOK_RECHECK_MS)));
+    const report = { extract: articles.length, route: claims.length, sla: overdue.length, webhook };
+    if (jobs.length + webhook > 0) this.logger.log(`reconcile: ${JSON.stringify(report)}`);
     return report;
   }
 }

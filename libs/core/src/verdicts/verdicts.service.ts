@@ -63,7 +63,7 @@ export class VerdictsService {
       await applyClaimTransition(tx, verdict.claim, 'approve', actor.id, { verdictId, rating: verdict.rating });
       const updated = await tx.verdict.update({
         where: { id: verdictId },
-        data: { status: 'APPROVED', decidedById: actor.id },
+        data: { status: 'APPROVED', decidedById: actor.id, decidedAt: new Date() },
         include: { evidence: { select: { url: true, title: true, note: true } } },
       });
       await refreshArticleStatus(tx, verdict.claim.articleId);
@@ -93,7 +93,7 @@ export class VerdictsService {
       await chargeLoad(tx, verdict.authorId, assignment?.cost ?? 1);
       return tx.verdict.update({
         where: { id: verdictId },
-        data: { status: 'RETURNED', decidedById: actor.id, decisionNote: note },
+        data: { status: 'RETURNED', decidedById: actor.id, decisionNote: note, decidedAt: now },
         include: { evidence: { select: { url: true, title: true, note: true } } },
       });
     });
