@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { EventsController } from './events/events.controller';
+import { FactChecksController } from './fact-checks/fact-checks.controller';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -32,7 +33,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [ConfigModule.forRoot(env), DatabaseModule, QueueModule.forRoot('producer'), CoreModule, AuthModule, ApiGraphqlModule],
       controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController, TokensController, WebhooksController,
-        ClaimsListController, DashboardController, EventsController, ClaimReviewsController],
+        ClaimsListController, DashboardController, EventsController, ClaimReviewsController, FactChecksController],
       providers: [
         RateLimiter,
         // Guards run in this order: who is calling, then whether they still have budget.

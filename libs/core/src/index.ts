@@ -36,3 +36,5 @@ export * from './fact-checks/benchmark-tsv';
 export * from './fact-checks/fact-check-record';
 export * from './fact-checks/fact-check-matcher';
 export * from './fact-checks/fact-check-library.service';
+export * from './fact-checks/claim-review-import';
+export * from './fact-checks/claim-matching.service';

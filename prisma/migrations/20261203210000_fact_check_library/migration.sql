@@ -57,3 +57,6 @@ ALTER TABLE "ClaimMatch" ADD CONSTRAINT "ClaimMatch_factCheckId_fkey" FOREIGN KE
 ALTER TABLE "Claim" ADD COLUMN "heldForFactCheckId" UUID,
     ADD COLUMN "reusedFactCheckId" UUID,
     ADD COLUMN "matchedAt" TIMESTAMP(3);
+
+ALTER TABLE "Claim" ADD CONSTRAINT "Claim_heldForFactCheckId_fkey" FOREIGN KEY ("heldForFactCheckId") REFERENCES "FactCheck"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "Claim" ADD CONSTRAINT "Claim_reusedFactCheckId_fkey" FOREIGN KEY ("reusedFactCheckId") REFERENCES "FactCheck"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -3,6 +3,7 @@ import {
   ArticlesService,
   AssignmentsService,
   ClaimCommandsService,
+  ClaimMatchingService,
   ClaimReviewsService,
   DashboardService,
   EventsService,
@@ -253,7 +254,17 @@ export class DeskResolver {
 /** A claim's relations, batched per request through DataLoaders. */
 @Resolver(() => ClaimType)
 export class ClaimFieldsResolver {
-  constructor(private readonly reviews: ClaimReviewsService) {}
+  constructor(
+    private readonly reviews: ClaimReviewsService,
+    private readonly matching: ClaimMatchingService,
+  ) {}
+
+  @ResolveField(() => JSONScalar, {
+    description: 'the claim\'s stored matches in the fact-check library, best first (the objects of GET /claims/:id/matches)',
+  })
+  async matches(@Parent() claim: ClaimType, @CurrentPrincipal() actor: Principal) {
+    return this.matching.matches(actor, claim.id);
+  }
 
   @ResolveField(() => JSONScalar, {
     nullable: true,

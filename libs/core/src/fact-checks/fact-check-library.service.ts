@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@claimdesk/database';
+import { authorize } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
+import { parseClaimReviews } from './claim-review-import';
 import type { FactCheckRecord } from './fact-check-record';
 import { FactCheckMatcher } from './fact-check-matcher';
 import { upsertFactChecksSql } from './upsert-fact-checks.sql';
@@ -42,6 +45,12 @@ export class FactCheckLibrary {
     private readonly prisma: PrismaService,
     private readonly matcher: FactCheckMatcher,
   ) {}
+
+  /** POST /fact-checks/import: ClaimReview JSON-LD (one, an array, or a feed), idempotent by each review's URL. */
+  async importClaimReviews(actor: Principal, body: unknown): Promise<ImportSummary> {
+    authorize(actor, 'factCheck.import');
+    return this.store(parseClaimReviews(body));
+  }
 
   async store(records: readonly FactCheckRecord[]): Promise<ImportSummary> {
     const summary = await storeFactChecks(this.prisma, records);
