@@ -124,6 +124,7 @@ describe('fact-check library: import, matching in the flow, reuse (real Postgres
     const [top] = (await staff.editor.get(`/claims/${claimId}/matches`)).body as Array<{ factCheck: { id: string; url: string } }>;
     expect((await staff.reviewer.post(`/claims/${claimId}/reuse`, { factCheckId: top.factCheck.id })).status).toBe(403);
     expect((await staff.editor.post(`/claims/${claimId}/reuse`, { factCheckId: 'nope' })).body.errors[0].field).toBe('factCheckId');
+    expect((await staff.editor.post(`/claims/${claimId}/reuse`, { factCheckId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     const reused = await staff.editor.post(`/claims/${claimId}/reuse`, { factCheckId: top.factCheck.id });
     expect(reused.status).toBe(200);
     expect(reused.body).toMatchObject({ claimId, status: 'PUBLISHED', rating: 'MOSTLY_TRUE', factCheck: { url: top.factCheck.url } });

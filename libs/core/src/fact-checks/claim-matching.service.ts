@@ -135,7 +135,7 @@ export class ClaimMatchingService {
       const claim = await tx.claim.findUnique({ where: { id: claimId } });
       if (!claim) throw new NotFoundError('claim', claimId);
       const factCheck = await tx.factCheck.findUnique({ where: { id: input.factCheckId } });
-      if (!factCheck) throw new ValidationError([{ field: 'factCheckId', message: `no fact-check ${input.factCheckId} in the library` }]);
+      if (!factCheck) throw new NotFoundError('fact-check', input.factCheckId);
       if (factCheck.claimId === claimId) throw new ValidationError([{ field: 'factCheckId', message: 'is this claim\'s own fact-check' }]);
       const scale = await tx.ratingScale.findMany({ orderBy: { ordinal: 'asc' } });
       const rating = input.rating ?? (await deskRatingFor(tx, factCheck, scale));
