@@ -185,6 +185,11 @@ export const GRAPHQL_OPERATIONS: Record<string, OperationRule> = {
     variables: (f) => ({ id: f.claimId, r: f.otherReviewerId }),
   },
   'Mutation.promoteClaim': { permission: 'claim.triage', query: 'mutation($id: ID!) { promoteClaim(id: $id) { id } }', variables: (f) => ({ id: f.claimId }) },
+  'Mutation.reuseFactCheck': {
+    permission: 'verdict.decide',
+    query: 'mutation($id: ID!, $fc: ID!) { reuseFactCheck(claimId: $id, factCheckId: $fc) }',
+    variables: (f) => ({ id: f.claimId, fc: '00000000-0000-4000-8000-000000000000' }),
+  },
   'Mutation.dismissClaim': { permission: 'claim.triage', query: 'mutation($id: ID!) { dismissClaim(id: $id) { id } }', variables: (f) => ({ id: f.claimId }) },
 
   'Subscription.articleChanged': {

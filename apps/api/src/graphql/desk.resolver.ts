@@ -67,6 +67,7 @@ export class DeskResolver {
     private readonly eventsService: EventsService,
     private readonly people: PeopleService,
     private readonly claimCommands: ClaimCommandsService,
+    private readonly matching: ClaimMatchingService,
   ) {}
 
   @Query(() => ArticleType)
@@ -224,6 +225,16 @@ export class DeskResolver {
   @Mutation(() => ClaimType, { description: 'an editor promotes a CANDIDATE claim into the workflow' })
   async promoteClaim(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }, uuid) id: string) {
     return claimView((await this.claimCommands.promote(actor, id)).claim);
+  }
+
+  @Mutation(() => JSONScalar, { description: "an editor publishes the claim with an earlier fact-check's verdict (the object of POST /claims/:id/reuse)" })
+  async reuseFactCheck(
+    @CurrentPrincipal() actor: Principal,
+    @Args('claimId', { type: () => ID }, uuid) claimId: string,
+    @Args('factCheckId', { type: () => ID }, uuid) factCheckId: string,
+    @Args('rating', { nullable: true }) rating?: string,
+  ) {
+    return this.matching.reuse(actor, claimId, { factCheckId, rating: rating ?? undefined });
   }
 
   @Mutation(() => ClaimType, { description: 'an editor dismisses a claim' })
