@@ -143,3 +143,54 @@ describe('fact-check library: import, matching in the flow, reuse (real Postgres
     expect(live.rows[0].n).toBe(0);
   });
 });
+
+describe('CLAIMDESK_MATCH_AUTO: a claim already checked is held for an editor, not routed', () => {
+  let desk: TestDesk;
+  let staff: PublishingStaff;
+  let pg: Client;
+
+  beforeAll(async () => {
+    desk = await startTestDesk({ workers: 1, env: { CLAIMDESK_MATCH_AUTO: '0.6' } });
+    staff = await publishingStaff(desk, 'auto');
+    pg = new Client({ connectionString: desk.db.url });
+    await pg.connect();
+  });
+
+  afterAll(async () => {
+    await pg?.end();
+    await desk?.close();
+  });
+
+  it('holds the restated claim with its match, routes the others, and the editor reuses the earlier verdict', async () => {
+    const imported = await staff.editor.post('/fact-checks/import', claimReview(1, {
+      url: 'https://partner.example.org/fact-checks/exports',
+      claimReviewed: 'Exports rose 12% in 2023 to 40 billion dollars.',
+      reviewRating: { '@type': 'Rating', alternateName: 'Mostly False' },
+    }));
+    expect(imported.body.inserted).toBe(1);
+    const { claimIds } = await ingestWithClaims(
+      staff,
+      {
+        title: 'Trade and weather',
+        body: 'Exports rose 12% in 2023 to 40 billion dollars, the trade ministry said on Monday. Rainfall in the capital doubled to 300 millimetres in March, the weather service said.',
+        outlet: 'Auto News',
+      },
+      2,
+    );
+    const rows = await waitFor(
+      async () => {
+        const r = await pg.query(`SELECT id, text, status, "heldForFactCheckId" FROM "Claim" WHERE id = ANY($1::uuid[]) AND "matchedAt" IS NOT NULL ORDER BY ordinal`, [claimIds]);
+        return r.rows.length === claimIds.length && r.rows.some((c) => c.status === 'ASSIGNED') ? r.rows : undefined;
+      },
+      { what: 'both claims matched, the unchecked one routed', timeoutMs: 60_000 },
+    );
+    const held = rows.find((c) => c.text.startsWith('Exports'))!;
+    expect(held.status).toBe('PENDING');
+    expect(held.heldForFactCheckId).not.toBeNull();
+    expect((await pg.query(`SELECT count(*)::int AS n FROM "Assignment" WHERE "claimId" = $1`, [held.id])).rows[0].n).toBe(0);
+    const event = await pg.query(`SELECT payload FROM "Event" WHERE type = 'claim.matched' AND "claimId" = $1`, [held.id]);
+    expect(event.rows[0].payload.held).toBe(true);
+    const reused = await staff.editor.post(`/claims/${held.id}/reuse`, { factCheckId: held.heldForFactCheckId });
+    expect(reused.body).toMatchObject({ status: 'PUBLISHED', rating: 'MOSTLY_FALSE' });
+  });
+});
