@@ -65,6 +65,14 @@ export const REST_ROUTES: Record<string, RouteRule> = {
   'GET /claims/{id}/claim-review': { permission: 'claim.read', path: (f) => `/claims/${f.claimId}/claim-review` },
   'GET /articles/{id}/claim-reviews': { permission: 'claim.read', path: (f) => `/articles/${f.articleId}/claim-reviews` },
   'GET /claim-reviews': { permission: 'claim.read', path: () => '/claim-reviews?limit=5' },
+  'POST /fact-checks/import': {
+    permission: 'factCheck.import',
+    path: () => '/fact-checks/import',
+    body: (_f, caller) => ({ '@type': 'ClaimReview', url: `https://partner.example.org/matrix/${caller}`, claimReviewed: `Matrix claim of ${caller}.` }),
+  },
+  'GET /claims/{id}/matches': { permission: 'claim.read', path: (f) => `/claims/${f.claimId}/matches` },
+  // No such fact-check: an allowed caller gets 404 and nothing changes for the next one.
+  'POST /claims/{id}/reuse': { permission: 'verdict.decide', path: (f) => `/claims/${f.claimId}/reuse`, body: () => ({ factCheckId: '00000000-0000-4000-8000-000000000000' }) },
   'PATCH /claims/{id}': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}`, body: () => ({ priority: 'HIGH' }) },
   'POST /claims/{id}/promote': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}/promote`, body: () => ({}) },
   'POST /claims/{id}/dismiss': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}/dismiss`, body: () => ({ note: 'off topic' }) },
@@ -196,6 +204,11 @@ export const GRAPHQL_OPERATIONS: Record<string, OperationRule> = {
     variables: (f) => ({ id: f.claimId, r: f.otherReviewerId }),
   },
   'Mutation.promoteClaim': { permission: 'claim.triage', query: 'mutation($id: ID!) { promoteClaim(id: $id) { id } }', variables: (f) => ({ id: f.claimId }) },
+  'Mutation.reuseFactCheck': {
+    permission: 'verdict.decide',
+    query: 'mutation($id: ID!, $fc: ID!) { reuseFactCheck(claimId: $id, factCheckId: $fc) }',
+    variables: (f) => ({ id: f.claimId, fc: '00000000-0000-4000-8000-000000000000' }),
+  },
   'Mutation.dismissClaim': { permission: 'claim.triage', query: 'mutation($id: ID!) { dismissClaim(id: $id) { id } }', variables: (f) => ({ id: f.claimId }) },
 
   'Subscription.articleChanged': {

@@ -17,6 +17,7 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { EventStreamController } from './events/event-stream.controller';
 import { EventStreams } from './events/event-streams';
 import { EventsController } from './events/events.controller';
+import { FactChecksController } from './fact-checks/fact-checks.controller';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -44,7 +45,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [ConfigModule.forRoot(env), ObservabilityModule.forRoot(logger, metrics), DatabaseModule, QueueModule.forRoot('producer'), CoreModule, AuthModule, ApiGraphqlModule],
       controllers: [ArticlesController, ClaimsController, AssignmentsController, VerdictsController, PeopleController, HealthController, FailedJobsController, TokensController, WebhooksController,
-        ClaimsListController, DashboardController, EventsController, EventStreamController, ClaimReviewsController, MetricsController, BoardSessionController],
+        ClaimsListController, DashboardController, EventsController, EventStreamController, ClaimReviewsController, MetricsController, BoardSessionController, FactChecksController],
       providers: [
         RateLimiter,
         EventStreams,

@@ -54,6 +54,11 @@ export const envSchema = z.object({
   CLAIMDESK_WEBHOOK_PAUSE_AFTER: z.coerce.number().int().min(1).default(50),
   CLAIMDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   CLAIMDESK_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  // Fact-check matching (issue 18): a stored match at or above SUGGEST is shown to the reviewer and on
+  // the claim; at or above AUTO (unset: never) the claim is held for an editor instead of routed.
+  // Scores are the matcher's probability that the fact-check checks the claim.
+  CLAIMDESK_MATCH_SUGGEST: z.coerce.number().min(0).max(1).default(0.5),
+  CLAIMDESK_MATCH_AUTO: z.coerce.number().min(0).max(1).optional(),
   CLAIMDESK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   CLAIMDESK_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(30),
   CLAIMDESK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { FailedJobsService } from './admin/failed-jobs.service';
+import { ClaimMatchingService } from './fact-checks/claim-matching.service';
+import { FactCheckLibrary } from './fact-checks/fact-check-library.service';
+import { FactCheckMatcher } from './fact-checks/fact-check-matcher';
 import { ArticlesService } from './articles/articles.service';
 import { AssignmentsService } from './assignments/assignments.service';
 import { TokensService } from './auth/tokens.service';
@@ -22,6 +25,9 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 const SERVICES = [
+  ClaimMatchingService,
+  FactCheckLibrary,
+  FactCheckMatcher,
   ArticlesService,
   AssignmentsService,
   BatchReads,

@@ -3,6 +3,7 @@ import {
   ArticlesService,
   AssignmentsService,
   ClaimCommandsService,
+  ClaimMatchingService,
   ClaimReviewsService,
   DashboardService,
   EventsService,
@@ -68,6 +69,7 @@ export class DeskResolver {
     private readonly eventsService: EventsService,
     private readonly people: PeopleService,
     private readonly claimCommands: ClaimCommandsService,
+    private readonly matching: ClaimMatchingService,
   ) {}
 
   @Query(() => ArticleType)
@@ -237,6 +239,16 @@ export class DeskResolver {
     return claimView((await this.claimCommands.promote(actor, id)).claim);
   }
 
+  @Mutation(() => JSONScalar, { description: "an editor publishes the claim with an earlier fact-check's verdict (the object of POST /claims/:id/reuse)" })
+  async reuseFactCheck(
+    @CurrentPrincipal() actor: Principal,
+    @Args('claimId', { type: () => ID }, uuid) claimId: string,
+    @Args('factCheckId', { type: () => ID }, uuid) factCheckId: string,
+    @Args('rating', { nullable: true }) rating?: string,
+  ) {
+    return this.matching.reuse(actor, claimId, { factCheckId, rating: rating ?? undefined });
+  }
+
   @Mutation(() => ClaimType, { description: 'an editor dismisses a claim' })
   async dismissClaim(
     @CurrentPrincipal() actor: Principal,
@@ -265,7 +277,17 @@ export class DeskResolver {
 /** A claim's relations, batched per request through DataLoaders. */
 @Resolver(() => ClaimType)
 export class ClaimFieldsResolver {
-  constructor(private readonly reviews: ClaimReviewsService) {}
+  constructor(
+    private readonly reviews: ClaimReviewsService,
+    private readonly matching: ClaimMatchingService,
+  ) {}
+
+  @ResolveField(() => JSONScalar, {
+    description: 'the claim\'s stored matches in the fact-check library, best first (the objects of GET /claims/:id/matches)',
+  })
+  async matches(@Parent() claim: ClaimType, @CurrentPrincipal() actor: Principal) {
+    return this.matching.matches(actor, claim.id);
+  }
 
   @ResolveField(() => JSONScalar, {
     nullable: true,

@@ -108,6 +108,15 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     params: [q('since', { type: 'string', format: 'date-time' }, 'published at or after'), ...page],
     errors: [400, 401],
   },
+  'POST /fact-checks/import': {
+    summary: 'Import ClaimReview JSON-LD into the fact-check library (editor): one document, an array, or a feed {items} as GET /claim-reviews serves; idempotent by each review url',
+    body: 'FactCheckImport', ok: [200, 'FactCheckImportResult'], errors: [400, 401, 403, 413],
+  },
+  'GET /claims/{id}/matches': { summary: "The claim's stored matches in the fact-check library, best first, with score and reasons", ok: [200, 'ClaimMatchList'], errors: [400, 401, 404] },
+  'POST /claims/{id}/reuse': {
+    summary: "Publish the claim with an earlier fact-check's verdict (editor); its ClaimReview points to the earlier review",
+    body: 'ReuseFactCheck', ok: [200, 'ReuseResult'], errors: [400, 401, 403, 404, 409],
+  },
   'GET /claims/{id}': { summary: 'One claim, its live assignment and every verdict on it', ok: [200, 'ClaimDetail'], errors: [400, 401, 404] },
   'PATCH /claims/{id}': { summary: "Set the claim's own priority (editor)", body: 'PatchClaim', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },
   'POST /claims/{id}/promote': { summary: 'Promote a CANDIDATE into the workflow (editor)', ok: [200, 'ClaimCommandResult'], errors: [400, 401, 403, 404, 409] },

@@ -187,7 +187,7 @@ export const SCHEMAS: Record<string, Schema> = {
     properties: { url: { type: 'string', description: 'open in a browser: /admin/queues/?ticket=...' }, expiresAt: time },
   },
   ClaimDetail: {
-    allOf: [ref('Claim'), { type: 'object', properties: { verdicts: { type: 'array', items: ref('Verdict') } } }],
+    allOf: [ref('Claim'), { type: 'object', properties: { verdicts: { type: 'array', items: ref('Verdict') }, matches: { type: 'array', description: 'earlier fact-checks at or above CLAIMDESK_MATCH_SUGGEST', items: ref('ClaimMatch') } } }],
   },
   ClaimCommandResult: {
     type: 'object',
@@ -292,8 +292,40 @@ export const SCHEMAS: Record<string, Schema> = {
           appearance: { type: 'object', properties: { '@type': { type: 'string', enum: ['CreativeWork'] }, url: { type: 'string', format: 'uri' }, headline: str } },
         },
       },
+      isBasedOn: { type: 'object', description: 'a reused verdict (POST /claims/:id/reuse): the earlier review it takes its rating from', properties: { '@type': { type: 'string', enum: ['ClaimReview'] }, url: { type: 'string', format: 'uri' }, author: { type: 'object', properties: { '@type': str, name: str } } } },
     },
   },
   ClaimReviewPage: { type: 'object', properties: { items: { type: 'array', items: ref('ClaimReview') }, next: nstr } },
+  FactCheckImport: {
+    description: 'One ClaimReview JSON-LD document (@type ClaimReview, url, claimReviewed required; reviewRating, author, datePublished, headline, itemReviewed.author read when present), an array of them, or {items: [...]} (at most 5,000)',
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: { type: 'object', additionalProperties: true } }],
+  },
+  FactCheckImportResult: { type: 'object', properties: { received: int, inserted: int, updated: int } },
+  FactCheckSummary: {
+    type: 'object',
+    properties: {
+      id: uuid, url: str, claimReviewed: str, title: nstr, rating: nstr,
+      authorName: { ...nstr, description: 'the reviewing organisation (ClaimReview.author)' },
+      origin: { type: 'string', enum: ['DESK', 'IMPORTED'] }, datePublished: { ...time, nullable: true },
+    },
+  },
+  ClaimMatch: {
+    type: 'object',
+    properties: {
+      rank: int, score: { type: 'number', description: "the matcher's probability that the fact-check checks this claim" },
+      suggested: { type: 'boolean', description: 'score at or above CLAIMDESK_MATCH_SUGGEST' },
+      reasons: { type: 'array', items: { type: 'object', properties: { feature: str, value: { type: 'number' }, contribution: { type: 'number' } } } },
+      factCheck: ref('FactCheckSummary'),
+    },
+  },
+  ClaimMatchList: { type: 'array', items: ref('ClaimMatch') },
+  ReuseFactCheck: {
+    type: 'object', additionalProperties: false, required: ['factCheckId'],
+    properties: { factCheckId: uuid, rating: { type: 'string', description: "a desk rating id, needed when the fact-check's rating has no equivalent on the desk's scale" } },
+  },
+  ReuseResult: {
+    type: 'object',
+    properties: { claimId: uuid, status: { type: 'string', enum: ['PUBLISHED'] }, verdictId: uuid, rating: str, factCheck: { type: 'object', properties: { id: uuid, url: str } } },
+  },
   FailedJob: { type: 'object', properties: { queue: str, id: str, name: str, data: {}, failedReason: nstr, attemptsMade: int } },
 };

@@ -3,7 +3,7 @@ import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { ObservedWorkerHost } from './observed-worker-host';
 import { AppConfig } from '@claimdesk/config';
-import { RoutingService } from '@claimdesk/core';
+import { ClaimMatchingService, RoutingService } from '@claimdesk/core';
 import { QueueName, WORKER_LIVENESS, isReviewerReturnJob, requireJobData, type JobDataByQueue } from '@claimdesk/queue';
 
 /**
@@ -14,6 +14,7 @@ import { QueueName, WORKER_LIVENESS, isReviewerReturnJob, requireJobData, type J
 export class RouteProcessor extends ObservedWorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly routing: RoutingService,
+    private readonly matching: ClaimMatchingService,
     private readonly config: AppConfig,
   ) {
     super();
@@ -29,6 +30,9 @@ export class RouteProcessor extends ObservedWorkerHost implements OnApplicationB
       const enqueued = await this.routing.routeWaitingFor(data.reviewerId);
       return `reviewer back: ${enqueued} waiting claim(s) enqueued`;
     }
+    // Matched against the fact-check library first, once per claim (issue 18); a claim held for an
+    // editor (a match at CLAIMDESK_MATCH_AUTO) is not routed.
+    if (await this.matching.matchBeforeRouting(data.claimId)) return 'held for an editor: already fact-checked';
     const outcome = await this.routing.route(data.claimId);
     return outcome.kind === 'assigned' ? `assigned ${outcome.reviewerId}: ${outcome.reason}` : outcome.kind;
   }

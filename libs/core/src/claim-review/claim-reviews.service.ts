@@ -8,7 +8,7 @@ import { checkLimit, decodeCursor, encodeCursor, type Page } from '../queries/cu
 import { toClaimReview, type ClaimReviewDocument, type Publisher, type ScaleBounds } from './to-claim-review';
 
 const PUBLISHED: Prisma.VerdictWhereInput = { status: 'APPROVED', claim: { status: 'PUBLISHED' } };
-const INCLUDE = { claim: { include: { article: true } }, ratingRow: true } satisfies Prisma.VerdictInclude;
+const INCLUDE = { claim: { include: { article: true, reusedFrom: { select: { url: true, authorName: true } } } }, ratingRow: true } satisfies Prisma.VerdictInclude;
 type Row = Prisma.VerdictGetPayload<{ include: typeof INCLUDE }>;
 
 export interface ClaimReviewFeedQuery {
@@ -102,6 +102,7 @@ export class ClaimReviewsService {
         article: row.claim.article,
         verdict: { rating: row.rating, rationale: row.rationale, decidedAt: row.decidedAt ?? row.updatedAt },
         rating: { label: row.ratingRow.label, value: row.ratingRow.value },
+        basedOn: row.claim.reusedFrom,
       },
       this.publisher,
       bounds,

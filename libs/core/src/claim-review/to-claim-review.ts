@@ -7,6 +7,8 @@ export interface PublishedVerdict {
   article: { title: string; url: string | null; outlet: string | null; publishedAt: Date | null; createdAt: Date };
   verdict: { rating: string; rationale: string; decidedAt: Date };
   rating: { label: string; value: number | null };
+  /** The earlier review a reused verdict takes its rating from (POST /claims/:id/reuse). */
+  basedOn?: { url: string; authorName: string | null } | null;
 }
 
 export interface Publisher {
@@ -57,6 +59,15 @@ export function toClaimReview(p: PublishedVerdict, publisher: Publisher, scale: 
         ...(p.article.url ? { url: p.article.url } : {}),
       },
     },
+    ...(p.basedOn
+      ? {
+          isBasedOn: {
+            '@type': 'ClaimReview',
+            url: p.basedOn.url,
+            ...(p.basedOn.authorName ? { author: { '@type': 'Organization', name: p.basedOn.authorName } } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -50,7 +50,7 @@ export class ReconcilerService {
       }),
       this.prisma.$queryRaw<Array<{ id: string; version: number; priority: Priority }>>(Prisma.sql`
         SELECT id::text AS id, version, priority::text AS priority FROM "Claim"
-        WHERE status = 'PENDING' AND "updatedAt" < ${settled}
+        WHERE status = 'PENDING' AND "heldForFactCheckId" IS NULL AND "updatedAt" < ${settled}
         ORDER BY priority DESC, "createdAt" LIMIT ${BATCH}`),
       this.prisma.assignment.findMany({
         where: { status: { in: ['OFFERED', 'ACCEPTED'] }, dueAt: { lte: now } },

@@ -9,6 +9,7 @@ import { chargeLoad, releaseLoad } from '../assignments/reviewer-load';
 import { authorize } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { applyClaimTransition } from '../claims/apply-claim-transition';
+import { addPublishedVerdictToLibrary } from '../fact-checks/desk-fact-check';
 import { RoutingService } from '../routing/routing.service';
 import type { VerdictInput } from './verdict-input';
 
@@ -75,10 +76,20 @@ export class VerdictsService {
     return this.prisma.$transaction(async (tx) => {
       const verdict = await this.decidable(tx, actor, verdictId);
       await applyClaimTransition(tx, verdict.claim, 'approve', actor.id, { verdictId, rating: verdict.rating });
+      const decidedAt = new Date();
       const updated = await tx.verdict.update({
         where: { id: verdictId },
-        data: { status: 'APPROVED', decidedById: actor.id, decidedAt: new Date() },
+        data: { status: 'APPROVED', decidedById: actor.id, decidedAt },
         include: { evidence: { select: { url: true, title: true, note: true } } },
+      });
+      const env = this.config.env;
+      await addPublishedVerdictToLibrary(tx, {
+        claimId: verdict.claimId,
+        verdictId,
+        urlTemplate: env.CLAIMDESK_PUBLIC_URL_TEMPLATE,
+        orgName: env.CLAIMDESK_ORG_NAME,
+        orgUrl: env.CLAIMDESK_ORG_URL,
+        publishedAt: decidedAt,
       });
       await refreshArticleStatus(tx, verdict.claim.articleId);
       return updated;
