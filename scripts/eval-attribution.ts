@@ -3,10 +3,11 @@
 // ../shared/eval/polnear/README.md says, through extractClaims exactly as the product runs it: the
 // article file read as text/plain (headline = first line, body = the rest). Reports speaker-right
 // over scored claims, false speakers over unattributed claims, and sentences per second.
-import { readdirSync, readFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { resolve } from 'path';
+import { walkOptions } from './lib/cli-options';
+import { readPolnear } from './lib/polnear';
 import { extractClaims, splitPlainText } from '@claimdesk/extraction';
-import { parseBrat, type AnnotatedAttribution } from '../libs/extraction/src/eval/brat';
+import type { AnnotatedAttribution } from '../libs/extraction/src/eval/brat';
 import { judgeClaims, type ClaimVerdict } from '../libs/extraction/src/eval/attribution-eval';
 
 interface Args {
@@ -19,13 +20,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { dir: '', json: false, annotator: 'first', misses: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
+  walkOptions(argv, (a, next) => {
     if (a === '--polnear') args.dir = resolve(next());
     else if (a === '--json') args.json = true;
     else if (a === '--annotator') {
@@ -33,8 +28,9 @@ function parseArgs(argv: string[]): Args {
       if (v !== 'first' && v !== 'all' && v !== 'union') throw new Error('--annotator must be first, all or union');
       args.annotator = v;
     } else if (a === '--misses') args.misses = Number(next());
-    else throw new Error(`unknown option ${a}`);
-  }
+    else return false;
+    return true;
+  });
   if (!args.dir) throw new Error('--polnear DIR is required (a folder with text/ and attributions/)');
   return args;
 }
@@ -49,26 +45,20 @@ interface Miss {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const annFiles = readdirSync(join(args.dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
   const counts: Record<ClaimVerdict, number> = { right: 0, wrong: 0, missing: 0, 'false-speaker': 0, unattributed: 0, unscored: 0 };
   const misses: Miss[] = [];
   let sentences = 0;
   let ms = 0;
-  const articles = readdirSync(join(args.dir, 'text')).filter((f) => f.endsWith('.txt')).sort();
-  for (const file of articles) {
-    const name = file.replace(/\.txt$/, '');
-    const raw = readFileSync(join(args.dir, 'text', file), 'utf8');
-    const anns = annFiles.filter((f) => f.startsWith(`${name}_`) && /^[0-9a-f]+$/.test(f.slice(name.length + 1, -4)));
-    if (anns.length === 0) continue;
+  const articles = readPolnear(args.dir);
+  for (const { name, raw, annotations } of articles) {
     const { title, body, bodyOffset } = splitPlainText(raw);
     const t0 = process.hrtime.bigint();
     const result = extractClaims({ title, body });
     ms += Number(process.hrtime.bigint() - t0) / 1e6;
     sentences += result.claims.length;
     const claims = result.claims.map((c) => ({ start: c.spanStart + bodyOffset, end: c.spanEnd + bodyOffset, speaker: c.speaker }));
-    const read = (f: string) => parseBrat(readFileSync(join(args.dir, 'attributions', f), 'utf8'));
     const sets: AnnotatedAttribution[][] =
-      args.annotator === 'first' ? [read(anns[0])] : args.annotator === 'all' ? anns.map(read) : [anns.flatMap(read)];
+      args.annotator === 'first' ? [annotations[0]] : args.annotator === 'all' ? annotations : [annotations.flat()];
     for (const attributions of sets) {
       judgeClaims(claims, attributions).forEach((j, i) => {
         counts[j.verdict]++;

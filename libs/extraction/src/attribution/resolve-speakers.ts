@@ -2,6 +2,7 @@
 // role nouns resolved against earlier sentences, then quotations followed across sentences.
 import { capitalisedRuns, classifyRun } from '../entities/names';
 import { OTHER_PRONOUNS, PERSONAL_PRONOUNS, PLURAL_NOUN_RE } from './lexicon';
+import { followContents, type ContentSentence } from './content-continuation';
 import { followQuotations, type QuoteSentence } from './quote-continuation';
 import { RoleIndex } from './roles';
 import { SpeakerNormaliser } from './speakers';
@@ -30,7 +31,7 @@ function subjectPerson(s: string, knownPeople: Map<string, string>): string | nu
 
 
 export function resolveSpeakers(
-  sentences: QuoteSentence[],
+  sentences: Array<QuoteSentence & ContentSentence>,
   knownPeople: Map<string, string>,
 ): Array<string | null> {
   const speakers = new SpeakerNormaliser(knownPeople);
@@ -76,5 +77,5 @@ export function resolveSpeakers(
     const subject = subjectPerson(w.text, knownPeople);
     if (subject && subject !== lastPerson && subject !== speaker) othersSinceLast = true;
   }
-  return followQuotations(sentences, resolved);
+  return followContents(sentences, followQuotations(sentences, resolved));
 }

@@ -1,0 +1,27 @@
+// Which of the tagger's frames the product takes: the tagger finds sources the rules miss, but also
+// tags phrases that are no speaker ("some", "He's", "who sat for an interview") and cues that are
+// actions ("unloaded on", "made the pledge"). A tagged frame is kept when its source reads like a
+// speaker noun phrase and its cue holds a verb of saying or thinking.
+import { plausibleSpeaker } from '../attribution';
+import { cleanSpeakerPhrase } from '../speaker-phrase';
+import { SAYING } from './features';
+import type { TaggedFrame } from './frame';
+
+const CLAUSE_ONLY_RE = /\b(?:but|while|whereas|which|who|whom|whose|because|although|though|if|when)\W*(?:according\s+to\s*)?$/i;
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'few', 'several', 'all', 'both', 'others', 'now', 'then', 'here', 'there']);
+const CUE_WORDS = new Set([...SAYING, 'according', 'says', 'say', 'told', 'tweeted', 'asked', 'continued', 'replied', 'wrote', 'reports', 'responded']);
+
+export function acceptedSource(sentence: string, frame: TaggedFrame): string | null {
+  const tagged = frame.source?.trim().replace(/^["'(]+|[,;:"')]+$/g, '').trim();
+  const source = tagged ? cleanSpeakerPhrase(sentence, tagged) : null;
+  if (!source || !frame.cue) return null;
+  if (process.env.NOCUE !== '1' && !frame.cue.toLowerCase().split(/[^a-z]+/).some((w) => CUE_WORDS.has(w))) return null;
+  // "which some experts say ...", "but, according to X, ...": the frame covers one clause only.
+  const at = sentence.indexOf(tagged!);
+  if (at > 0 && CLAUSE_ONLY_RE.test(sentence.slice(Math.max(0, at - 40), at))) return null;
+  const words = source.split(/\s+/);
+  const last = words[words.length - 1];
+  if (words.length === 1 && QUANTIFIERS.has(last.toLowerCase())) return null;
+  if (/(?:'s|n't)$/i.test(last) || /ly$/.test(last)) return null;
+  return plausibleSpeaker(source, true) ? source : null;
+}
