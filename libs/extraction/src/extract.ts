@@ -77,6 +77,14 @@ function frameOnly(s: string, speaker: string, cue: string | null): boolean {
   return !/\p{L}{2}/u.test(rest.replace(/\b(?:then|also|later|again|on|in|a|an|the|statement|interview)\b/gi, ' '));
 }
 
+// "It said / reported / estimated ..." continues the organisation that spoke last; "It accused the firm
+// ..." is as often the reporter telling what a body did, and stays the reporter's.
+const IT_SAYS_RE = /^(?:(?:has|had|also|then)\s+)*(?:said|says|told|tells|added|adds|reported|reports|noted|notes|stated|states|announced|announces|estimated|estimates|predicted|predicts|warned|warns|wrote|writes|found|finds|showed|shows|concluded|according to)$/i;
+
+function actionOfIt(phrase: string, cue: string | null): boolean {
+  return phrase.toLowerCase() === 'it' && !(cue && IT_SAYS_RE.test(cue.trim()));
+}
+
 interface Working {
   ordinal: number;
   start: number;
@@ -161,8 +169,9 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
       const raw = w.speakerPhrase ?? acceptedSource(w.norm, frame);
       const phrase = raw ? cleanSpeakerPhrase(w.norm, raw) : null;
       // "He said:", "Caddell continued:": a frame with nothing of the speaker's in it is no claim of theirs.
-      const framePhrase = phrase && frameOnly(w.norm, phrase, w.verb ?? frame.cue) ? null : phrase;
-      return { text: w.norm, newParagraph: w.newParagraph, framePhrase, tagged: frame };
+      const framePhrase = phrase && (frameOnly(w.norm, phrase, w.verb ?? frame.cue) || actionOfIt(phrase, w.verb ?? frame.cue)) ? null : phrase;
+      // Two apostrophes are the New York Times' quote mark: quote-continuation.ts reads '"' only.
+      return { text: w.norm.replace(/''/g, '" '), newParagraph: w.newParagraph, framePhrase, tagged: frame };
     }),
     knownPeople,
   );

@@ -30,6 +30,8 @@ function subjectPerson(s: string, knownPeople: Map<string, string>): string | nu
 }
 
 
+const BODY_DESCRIPTION_RE = /^the (?:company|fund|newspaper|paper|agency|organization|organisation|campaign|committee|report|study|department|council|firm|bank|government|administration|ministry|commission|board|network|website|site|magazine|outlet|union|court|panel|poll|survey|group|institute|center|centre|foundation|office|statement|letter)$/;
+
 export function resolveSpeakers(
   sentences: Array<QuoteSentence & ContentSentence>,
   knownPeople: Map<string, string>,
@@ -42,6 +44,9 @@ export function resolveSpeakers(
   let othersSinceLast = false;
   // "Critics said ... . They called for ...": "they" continues a group named in the sentence before.
   let lastGroup: string | null = null;
+  // "The IMF said ... . It edged up its forecast ...": "it" and "the company"-like descriptions
+  // continue the last named organisation that spoke.
+  let lastBody: string | null = null;
   const resolved: Array<string | null> = [];
   for (const w of sentences) {
     let speaker: string | null = null;
@@ -53,6 +58,8 @@ export function resolveSpeakers(
         speaker = lastPerson && !othersSinceLast ? lastPerson : null;
       } else if (lower === 'they') {
         speaker = lastGroup;
+      } else if (lower === 'it' || BODY_DESCRIPTION_RE.test(lower)) {
+        speaker = lastBody ?? (lower === 'it' ? null : speakers.normalise(p).name);
       } else if (role) {
         speaker = role;
         lastPerson = role;
@@ -63,6 +70,8 @@ export function resolveSpeakers(
         if (n.person) {
           lastPerson = n.name;
           othersSinceLast = false;
+        } else if (/^[A-Z]/.test(n.name) && !PLURAL_NOUN_RE.test(n.name)) {
+          lastBody = n.name;
         }
       }
     }

@@ -7,7 +7,7 @@ import { cleanSpeakerPhrase } from '../speaker-phrase';
 import { SAYING } from './features';
 import type { TaggedFrame } from './frame';
 
-const CLAUSE_ONLY_RE = /\b(?:but|while|whereas|which|who|whom|whose|because|although|though|if|when)\W*(?:according\s+to\s*)?$/i;
+const CLAUSE_ONLY_RE = /\b(?:but|which|who|whom|whose)\W*(?:according\s+to\s*)?(?:(?:some|many|most|the|its|their)\s+)?$/i;
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'few', 'several', 'all', 'both', 'others', 'now', 'then', 'here', 'there']);
 const CUE_WORDS = new Set([...SAYING, 'according', 'says', 'say', 'told', 'tweeted', 'asked', 'continued', 'replied', 'wrote', 'reports', 'responded']);
 
