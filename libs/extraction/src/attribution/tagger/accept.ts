@@ -9,13 +9,18 @@ import type { TaggedFrame } from './frame';
 
 const CLAUSE_ONLY_RE = /\b(?:but|which|who|whom|whose)\W*(?:according\s+to\s*)?(?:(?:some|many|most|the|its|their)\s+)?$/i;
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'few', 'several', 'all', 'both', 'others', 'now', 'then', 'here', 'there']);
-const CUE_WORDS = new Set([...SAYING, 'according', 'says', 'say', 'told', 'tweeted', 'asked', 'continued', 'replied', 'wrote', 'reports', 'responded']);
+const CUE_WORDS = new Set([...SAYING, 'according', 'says', 'say', 'told', 'tweeted', 'asked', 'continued', 'replied', 'wrote', 'reports', 'responded', 'cited', 'called', 'calling', 'described', 'accused', 'accusing', 'questioned', 'dismissed', 'criticized', 'criticised', 'praised', 'blasted', 'attacked', 'pointed', 'insisted', 'explained', 'argued', 'noted', 'wants', 'believes', 'knows', 'plans']);
 
 export function acceptedSource(sentence: string, frame: TaggedFrame): string | null {
   const tagged = frame.source?.trim().replace(/^["'(]+|[,;:"')]+$/g, '').trim();
-  const source = tagged ? cleanSpeakerPhrase(sentence, tagged) : null;
+  // "A 2014 study by Loyola Law School professor Justin Levitt": the head before a modifier.
+  const cleaned = tagged ? cleanSpeakerPhrase(sentence, tagged) : null;
+  const source = cleaned?.replace(/\s+(?:by|from|with|at|in|on|who|that|which)\s.*$/, '') ?? null;
   if (!source || !frame.cue) return null;
-  if (process.env.NOCUE !== '1' && !frame.cue.toLowerCase().split(/[^a-z]+/).some((w) => CUE_WORDS.has(w))) return null;
+  // Any cue will do for a full name ("Rep. Jane Doe"); a description or a single word needs a verb
+  // of saying, thinking or characterising.
+  const named = /^(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]+$/.test(source);
+  if (!named && !frame.cue.toLowerCase().split(/[^a-z]+/).some((w) => CUE_WORDS.has(w))) return null;
   // "which some experts say ...", "but, according to X, ...": the frame covers one clause only.
   const at = sentence.indexOf(tagged!);
   if (at > 0 && CLAUSE_ONLY_RE.test(sentence.slice(Math.max(0, at - 40), at))) return null;
