@@ -23,6 +23,8 @@ COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/libs/database/src/migration ./libs/database/src/migration
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The desk board's pages and ES modules, served as written (apps/api/src/board/board-assets.ts).
+COPY --from=build /app/apps/api/board ./apps/api/board
 USER node
 EXPOSE 3000
 # The api applies migrations first (start-one.js api), then runs with signals forwarded.

@@ -11,7 +11,7 @@ module.exports = {
   testRegex: '(apps|libs|test|scripts)/.*\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
   moduleNameMapper: {
-    '^@claimdesk/(config|database|queue|workflow|extraction|core|testing)$': '<rootDir>/libs/$1/src',
+    '^@claimdesk/(config|database|queue|workflow|extraction|core|testing|observability)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',

@@ -3,7 +3,7 @@ import { ensureLocalServices } from '../scripts/lib/local-services';
 import type { BenchResult } from './bench-result';
 
 /**
- * npm run bench -- [--json]: every benchmark, each with its baseline measured in the same run
+ * npm run bench -- [--json] [--only=webhook]: every benchmark, each with its baseline measured in the same run
  * (ratios are comparable across machines, absolute numbers are not).
  */
 async function main(): Promise<void> {
@@ -14,10 +14,11 @@ async function main(): Promise<void> {
   const { benchExtraction } = await import('./extraction.bench');
   const { benchRouting } = await import('./routing.bench');
   const { benchStatusPolling } = await import('./status-polling.bench');
+  const { benchWebhook } = await import('./webhook.bench');
   const results: BenchResult[] = [];
   // --only=<word>: run the benches whose function name contains it (e.g. --only=Polling).
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  for (const bench of [benchExtraction, benchRouting, benchStatusPolling]) {
+  for (const bench of [benchExtraction, benchRouting, benchStatusPolling, benchWebhook]) {
     if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) results.push(...(await bench()));
   }
   if (json) console.log(JSON.stringify({ at: new Date().toISOString(), results }, null, 2));

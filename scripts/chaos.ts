@@ -7,6 +7,7 @@ import { ApiClient } from './lib/api-client';
 import { ensureLocalServices, repoRoot } from './lib/local-services';
 import { articleGenerator } from './chaos/article-generator';
 import { ProcessPool } from './chaos/process-pool';
+import { startOwnPostgres, type OwnPostgres } from './chaos/own-postgres';
 
 interface Options {
   articles: number;
@@ -41,8 +42,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Restarting the machine's Postgres is allowed only where this script can do it: the local cluster. */
-function restartPostgres(databaseUrl: string): boolean {
+/**
+ * With DATABASE_URL given, the server named there is restarted only where this script can do it:
+ * the machine's local cluster (a machine of one's own). Without it chaos restarts its own server.
+ */
+function restartLocalCluster(databaseUrl: string): boolean {
   const url = new URL(databaseUrl);
   if (!['127.0.0.1', 'localhost'].includes(url.hostname) || (url.port || '5432') !== '5432') return false;
   if (!existsSync('/etc/postgresql')) return false;
@@ -74,7 +78,8 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const root = repoRoot();
   const services = await ensureLocalServices({ purpose: 'test', log: () => undefined });
-  const db = await createTestDatabase(services.databaseUrl);
+  const ownPg: OwnPostgres | undefined = process.env.DATABASE_URL ? undefined : await startOwnPostgres(root);
+  const db = await createTestDatabase(ownPg?.serverUrl ?? services.databaseUrl);
   const prefix = `chaos-${randomBytes(4).toString('hex')}`;
   const adminToken = `cd_chaos_${randomBytes(16).toString('hex')}`;
   const port = await freePort();
@@ -93,7 +98,10 @@ async function main(): Promise<void> {
   const counts = { kills: 0, flushes: 0, pgRestarts: 0, ingested: 0, ingestErrors: 0 };
   try {
     pool.start('api', 'api');
-    if (!(await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, 30_000))) throw new Error('api did not start');
+    // Generous: on a loaded machine (CI beside other jobs) the API's start alone can take half a minute.
+    if (!(await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, 120_000))) {
+      throw new Error(`api did not start; it said: ${pool.stderrOf('api') || '(nothing)'}`);
+    }
     for (let i = 0; i < 30; i++) {
       const { body } = await api.post('/people', {
         name: `Chaos reviewer ${i}`,
@@ -130,7 +138,7 @@ async function main(): Promise<void> {
         }
         if (!restarted && elapsed > (options.seconds * 2) / 3) {
           restarted = true;
-          if (restartPostgres(db.url)) counts.pgRestarts++;
+          if (ownPg ? await ownPg.restart() : restartLocalCluster(db.url)) counts.pgRestarts++;
           else log('Postgres restart not allowed here (not the local cluster); skipped');
         }
       }
@@ -174,6 +182,7 @@ async function main(): Promise<void> {
     await pool.stopAll();
     await deleteQueueKeys(services.redisUrl, prefix).catch(() => undefined);
     await db.drop().catch(() => undefined);
+    await ownPg?.stop();
     await services.stop();
   }
 }

@@ -19,6 +19,9 @@ interface Member {
   client: ApiClient;
 }
 
+/** Progress as every line of the demo prints it: `100%`, never `1`. */
+const percent = (progress: number) => `${(progress * 100).toFixed(0)}%`;
+
 function line(text = ''): void {
   console.log(text);
 }
@@ -34,7 +37,7 @@ async function printStatus(api: ApiClient, articleId: string, step: string): Pro
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
-  line(`  [status after ${step}] ${s.status}, progress ${(s.progress * 100).toFixed(0)}%, revision ${s.revision}: ${counts}`);
+  line(`  [status after ${step}] ${s.status}, progress ${percent(s.progress)}, revision ${s.revision}: ${counts}`);
   return s;
 }
 
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
     } else idle = 0;
   }
   status = await printStatus(admin, article.id, 'the last approval');
-  line(`\nDone: article ${status.status}, progress ${status.progress}, verdicts by rating ${JSON.stringify(status.verdicts.byRating)}`);
+  line(`\nDone: article ${status.status}, progress ${percent(status.progress)}, verdicts by rating ${JSON.stringify(status.verdicts.byRating)}`);
 }
 
 main().catch((error) => {

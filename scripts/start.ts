@@ -11,8 +11,24 @@ import { runMigrations } from './lib/run-migrations';
 
 export type AppName = 'api' | 'worker';
 const FORCE_AFTER_MS = 20_000; // a child still alive this long after a stop request is killed
+// A terminal's Ctrl-C reaches this process twice (from the terminal, and forwarded by npm): a signal
+// this soon after the first is the same request, not the second Ctrl-C that forces the stop.
+const SAME_REQUEST_MS = 1_000;
 
-const log = (msg: string) => console.log(`[start] ${msg}`);
+/**
+ * On a terminal: pretty lines with a `[name]` prefix (the apps are told LOG_FORMAT=pretty). Otherwise
+ * every line is one JSON object, ours and the apps' alike (their JSON passes through untouched; any
+ * other line they print is wrapped), so a collector reading `npm start` gets JSON only.
+ */
+const JSON_LINES = (process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json')) === 'json';
+
+function emit(to: NodeJS.WritableStream, name: string, line: string, level: 'info' | 'error' = 'info'): void {
+  if (!JSON_LINES) to.write(`[${name}] ${line}\n`);
+  else if (line.startsWith('{')) to.write(`${line}\n`);
+  else to.write(`${JSON.stringify({ level, time: new Date().toISOString(), name, msg: line })}\n`);
+}
+
+const log = (msg: string) => emit(process.stdout, 'start', msg);
 
 /** CLAIMDESK_ADMIN_TOKEN, or one generated once and kept in data/admin-token, so a fresh install has an admin. */
 export function adminToken(): string {
@@ -36,10 +52,8 @@ function entry(app: AppName): string {
   return file;
 }
 
-function prefixLines(from: NodeJS.ReadableStream, to: NodeJS.WritableStream, prefix: string): void {
-  readline
-    .createInterface({ input: from, crlfDelay: Infinity })
-    .on('line', (line) => to.write(`${prefix} ${line}\n`));
+function forwardLines(from: NodeJS.ReadableStream, to: NodeJS.WritableStream, name: string, level: 'info' | 'error'): void {
+  readline.createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => emit(to, name, line, level));
 }
 
 /** Prepares the environment, runs the given apps, and returns the exit code for the whole group. */
@@ -47,8 +61,13 @@ export async function supervise(apps: AppName[], opts: { migrate: boolean }): Pr
   const entries = apps.map(entry); // fail before starting anything if the build is missing
   const services = await ensureLocalServices({ purpose: 'run', log: (m) => log(m) });
   try {
-    if (opts.migrate) await runMigrations(services.databaseUrl);
-    const env = { ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl };
+    if (opts.migrate) await runMigrations(services.databaseUrl, (line) => line.trim() && emit(process.stdout, 'migrate', line));
+    const env = {
+      ...process.env,
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      LOG_FORMAT: JSON_LINES ? 'json' : 'pretty',
+    };
     // Only the api bootstraps the admin; the worker gets no token it has no use for.
     const apiEnv = apps.includes('api') ? { ...env, CLAIMDESK_ADMIN_TOKEN: adminToken() } : env;
     return await runChildren(apps, entries, (app) => (app === 'api' ? apiEnv : env));
@@ -67,15 +86,19 @@ function runChildren(
     let stopping = false;
     let failed = false;
     let forceTimer: NodeJS.Timeout | undefined;
+    let stopRequestedAt = 0;
 
     const stopAll = (signal: NodeJS.Signals) => {
+      if (stopping && Date.now() - stopRequestedAt < SAME_REQUEST_MS) return;
       if (stopping) {
         // A second Ctrl-C: do not wait for a graceful shutdown any longer.
         for (const child of live.values()) child.kill('SIGKILL');
         return;
       }
       stopping = true;
-      for (const child of live.values()) child.kill(signal);
+      stopRequestedAt = Date.now();
+      // Each child leads its own process group: signal the group, so nothing it started lingers.
+      for (const child of live.values()) signalGroup(child, signal);
       forceTimer = setTimeout(() => {
         for (const [name, child] of live) {
           log(`${name} did not stop in time: killing it`);
@@ -84,7 +107,8 @@ function runChildren(
       }, FORCE_AFTER_MS);
     };
     const onSignal = (signal: NodeJS.Signals) => {
-      log(`${signal}: stopping ${[...live.keys()].join(' and ')}`);
+      if (stopping && Date.now() - stopRequestedAt < SAME_REQUEST_MS) return;
+      log(`${signal}: stopping ${[...live.keys()].join(' and ')}${stopping ? ' at once (second request)' : ''}`);
       stopAll(signal);
     };
     process.on('SIGINT', onSignal);
@@ -101,8 +125,8 @@ function runChildren(
         detached: true,
       });
       live.set(name, child);
-      prefixLines(child.stdout!, process.stdout, `[${name}]`);
-      prefixLines(child.stderr!, process.stderr, `[${name}]`);
+      forwardLines(child.stdout!, process.stdout, name, 'info');
+      forwardLines(child.stderr!, process.stderr, name, 'error');
       child.once('exit', (code, signal) => {
         live.delete(name);
         // Unexpected means failed, even with code 0; while stopping, our own signal counts as clean.
@@ -127,6 +151,14 @@ function runChildren(
       `running ${apps.map((name, i) => `${name} (pid ${live.get(name)?.pid ?? '?'}, ${path.relative(process.cwd(), entries[i])})`).join(', ')}`,
     );
   });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    child.kill(signal);
+  }
 }
 
 export function main(apps: AppName[], opts: { migrate: boolean }): void {

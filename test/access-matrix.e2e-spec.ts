@@ -227,14 +227,15 @@ describe('access matrix: every route and GraphQL operation as every caller (gene
       await httpClient(desk.api, tokens.REVOKED).get('/me');
       await httpClient(desk.api).get('/dashboard');
       await httpClient(desk.api, tokens.VIEWER).post('/graphql', { query: 'mutation($id: ID!) { promoteClaim(id: $id) { id } }', variables: { id: rest.claimId } });
-      const lines = warn.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('"access.denied"')).map((l) => JSON.parse(l));
+      // Written as the fields of one JSON log line (actor, action, target), not as text.
+      const lines = warn.mock.calls.map((c) => c[0] as { audit?: string }).filter((l) => l?.audit === 'access.denied');
       expect(lines).toEqual([
-        expect.objectContaining({ status: 403, code: 'FORBIDDEN', door: 'rest', action: 'POST /articles', personId: ids.viewer, role: 'VIEWER', permission: 'article.ingest' }),
-        expect.objectContaining({ status: 401, door: 'rest', action: 'GET /me', personId: ids.viewer, role: 'VIEWER', tokenState: 'revoked' }),
-        expect.objectContaining({ status: 401, door: 'rest', action: 'GET /dashboard', personId: null, role: null }),
-        expect.objectContaining({ status: 403, door: 'graphql', action: 'Mutation.promoteClaim', personId: ids.viewer, role: 'VIEWER', permission: 'claim.triage' }),
+        expect.objectContaining({ status: 403, code: 'FORBIDDEN', door: 'rest', action: 'POST /articles', target: '/articles', actor: { personId: ids.viewer, role: 'VIEWER' }, permission: 'article.ingest' }),
+        expect.objectContaining({ status: 401, door: 'rest', action: 'GET /me', target: '/me', actor: expect.objectContaining({ personId: ids.viewer, role: 'VIEWER', tokenState: 'revoked' }) }),
+        expect.objectContaining({ status: 401, door: 'rest', action: 'GET /dashboard', actor: { personId: null, role: null } }),
+        expect.objectContaining({ status: 403, door: 'graphql', action: 'Mutation.promoteClaim', target: rest.claimId, actor: { personId: ids.viewer, role: 'VIEWER' }, permission: 'claim.triage' }),
       ]);
-      const all = warn.mock.calls.map((c) => String(c[0])).join('\n');
+      const all = warn.mock.calls.map((c) => JSON.stringify(c[0])).join('\n');
       for (const token of Object.values(tokens)) expect(all).not.toContain(token!);
     } finally {
       warn.mockRestore();

@@ -34,7 +34,7 @@ describe('nothing lost, nothing twice', () => {
     for (let i = 0; i < 4; i++) {
       await addPerson(admin, { name: `R${i}`, email: `r${i}@res.test`, role: 'REVIEWER', capacity: 50 });
     }
-  });
+  }, 180_000); // an API and two workers start in seconds alone, but took over 60 s beside a full suite at load 29
 
   afterAll(async () => {
     await pg?.end();

@@ -4,6 +4,7 @@ import path from 'node:path';
 /** The api and worker as real OS processes, so they can be SIGKILLed like in production. */
 export class ProcessPool {
   private readonly children = new Map<string, ChildProcess>();
+  private readonly stderrTails = new Map<string, string>();
 
   constructor(
     private readonly repoRoot: string,
@@ -14,12 +15,18 @@ export class ProcessPool {
     const entry = path.join(this.repoRoot, 'dist', 'apps', app, 'src', 'main.js');
     const child = spawn(process.execPath, [entry], {
       cwd: this.repoRoot,
-      env: { ...this.env, ...extraEnv, LOG_LEVEL: 'warn' },
+      // Several workers on one machine: none opens the metrics port (it would be taken by the first).
+      env: { ...this.env, CLAIMDESK_WORKER_METRICS_PORT: '0', ...extraEnv, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    child.stderr?.on('data', () => undefined);
+    // The last few kB of what it said, for the report when something does not come up.
+    child.stderr?.on('data', (chunk) => this.stderrTails.set(name, ((this.stderrTails.get(name) ?? '') + String(chunk)).slice(-4_000)));
     this.children.set(name, child);
     return child;
+  }
+
+  stderrOf(name: string): string {
+    return this.stderrTails.get(name) ?? '';
   }
 
   kill(name: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

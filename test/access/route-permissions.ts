@@ -45,6 +45,10 @@ const VERDICT = { rating: 'FALSE', rationale: 'The figures say otherwise.', sour
 /** `METHOD /openapi/{path}` -> rule. */
 export const REST_ROUTES: Record<string, RouteRule> = {
   'GET /health': { permission: 'public', path: () => '/health' },
+  'GET /health/live': { permission: 'public', path: () => '/health/live' },
+  'GET /health/ready': { permission: 'public', path: () => '/health/ready' },
+  // Public to the guard, checked by the route: an admin token unless CLAIMDESK_METRICS_PUBLIC=true.
+  'GET /metrics': { permission: 'metrics.read', path: () => '/metrics' },
 
   'POST /articles': {
     permission: 'article.ingest',
@@ -58,6 +62,17 @@ export const REST_ROUTES: Record<string, RouteRule> = {
 
   'GET /claims': { permission: 'article.read', path: () => '/claims?limit=5' },
   'GET /claims/{id}': { permission: 'claim.read', path: (f) => `/claims/${f.claimId}` },
+  'GET /claims/{id}/claim-review': { permission: 'claim.read', path: (f) => `/claims/${f.claimId}/claim-review` },
+  'GET /articles/{id}/claim-reviews': { permission: 'claim.read', path: (f) => `/articles/${f.articleId}/claim-reviews` },
+  'GET /claim-reviews': { permission: 'claim.read', path: () => '/claim-reviews?limit=5' },
+  'POST /fact-checks/import': {
+    permission: 'factCheck.import',
+    path: () => '/fact-checks/import',
+    body: (_f, caller) => ({ '@type': 'ClaimReview', url: `https://partner.example.org/matrix/${caller}`, claimReviewed: `Matrix claim of ${caller}.` }),
+  },
+  'GET /claims/{id}/matches': { permission: 'claim.read', path: (f) => `/claims/${f.claimId}/matches` },
+  // No such fact-check: an allowed caller gets 404 and nothing changes for the next one.
+  'POST /claims/{id}/reuse': { permission: 'verdict.decide', path: (f) => `/claims/${f.claimId}/reuse`, body: () => ({ factCheckId: '00000000-0000-4000-8000-000000000000' }) },
   'PATCH /claims/{id}': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}`, body: () => ({ priority: 'HIGH' }) },
   'POST /claims/{id}/promote': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}/promote`, body: () => ({}) },
   'POST /claims/{id}/dismiss': { permission: 'claim.triage', path: (f) => `/claims/${f.claimId}/dismiss`, body: () => ({ note: 'off topic' }) },
@@ -106,15 +121,28 @@ export const REST_ROUTES: Record<string, RouteRule> = {
   },
   'GET /webhooks': { permission: 'webhook.manage', path: () => '/webhooks' },
   'DELETE /webhooks/{id}': { permission: 'webhook.manage', path: () => '/webhooks/00000000-0000-4000-8000-000000000000' },
+  'POST /webhooks/{id}/rotate-secret': { permission: 'webhook.manage', path: () => '/webhooks/00000000-0000-4000-8000-000000000000/rotate-secret', body: () => ({}) },
+  'POST /webhooks/{id}/resume': { permission: 'webhook.manage', path: () => '/webhooks/00000000-0000-4000-8000-000000000000/resume', body: () => ({}) },
+  'GET /webhooks/{id}/deliveries': { permission: 'webhook.manage', path: () => '/webhooks/00000000-0000-4000-8000-000000000000/deliveries' },
+  'POST /webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    permission: 'webhook.manage',
+    path: () => '/webhooks/00000000-0000-4000-8000-000000000000/deliveries/00000000-0000-4000-8000-000000000000/redeliver',
+    body: () => ({}),
+  },
   'GET /tokens': { permission: 'person.self', path: () => '/tokens' },
   'POST /tokens/{id}/revoke': { permission: 'person.self', owner: 'viewerToken', path: (f) => `/tokens/${f.viewerSpareTokenId}/revoke`, body: () => ({}) },
   'POST /tokens/{id}/rotate': { permission: 'person.self', owner: 'viewerToken', path: (f) => `/tokens/${f.viewerSpareTokenId}/rotate`, body: () => ({}) },
 
   'GET /dashboard': { permission: 'article.read', path: () => '/dashboard' },
   'GET /events': { permission: 'article.read', path: () => '/events?limit=5' },
+  'GET /dashboard/stories': { permission: 'article.read', path: () => '/dashboard/stories?limit=5' },
+  // A stream: one second of it is enough to see who may open it.
+  'GET /events/stream': { permission: 'article.read', path: () => '/events/stream?maxSeconds=1' },
+  'GET /ratings': { permission: 'article.read', path: () => '/ratings' },
 
   'GET /admin/jobs/failed': { permission: 'jobs.manage', path: () => '/admin/jobs/failed' },
   'POST /admin/jobs/{queue}/{id}/retry': { permission: 'jobs.manage', path: () => '/admin/jobs/extract/no-such-job/retry', body: () => ({}) },
+  'POST /admin/queues/session': { permission: 'jobs.manage', path: () => '/admin/queues/session', body: () => ({}) },
 };
 
 export interface OperationRule {
@@ -137,6 +165,8 @@ export const GRAPHQL_OPERATIONS: Record<string, OperationRule> = {
   'Query.claims': { permission: 'article.read', query: 'query { claims(limit: 5) { items { id } } }', variables: () => ({}) },
   'Query.dashboard': { permission: 'article.read', query: 'query { dashboard { revision } }', variables: () => ({}) },
   'Query.events': { permission: 'article.read', query: 'query { events(limit: 5) { next } }', variables: () => ({}) },
+  'Query.deskStories': { permission: 'article.read', query: 'query { deskStories(limit: 5) { id progress } }', variables: () => ({}) },
+  'Query.ratingScale': { permission: 'article.read', query: 'query { ratingScale { id label } }', variables: () => ({}) },
   'Query.me': { permission: 'person.self', query: 'query { me { id } }', variables: () => ({}) },
 
   'Mutation.ingestArticle': {
@@ -174,6 +204,11 @@ export const GRAPHQL_OPERATIONS: Record<string, OperationRule> = {
     variables: (f) => ({ id: f.claimId, r: f.otherReviewerId }),
   },
   'Mutation.promoteClaim': { permission: 'claim.triage', query: 'mutation($id: ID!) { promoteClaim(id: $id) { id } }', variables: (f) => ({ id: f.claimId }) },
+  'Mutation.reuseFactCheck': {
+    permission: 'verdict.decide',
+    query: 'mutation($id: ID!, $fc: ID!) { reuseFactCheck(claimId: $id, factCheckId: $fc) }',
+    variables: (f) => ({ id: f.claimId, fc: '00000000-0000-4000-8000-000000000000' }),
+  },
   'Mutation.dismissClaim': { permission: 'claim.triage', query: 'mutation($id: ID!) { dismissClaim(id: $id) { id } }', variables: (f) => ({ id: f.claimId }) },
 
   'Subscription.articleChanged': {

@@ -3,16 +3,29 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, loadEnv, type Env } from '@claimdesk/config';
 import { TokensService } from '@claimdesk/core';
+import { MetricsRegistry, PinoNestLogger, appLogger, requestIdFrom, type AppLogOptions } from '@claimdesk/observability';
+import { JobProducer } from '@claimdesk/queue';
 import { ApiModule } from './api.module';
+import { registerBoard } from './board/board-assets';
 import { problemFor } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
+import { installHttpObservability } from './observability/http-observability';
 import { setupOpenApi } from './openapi/openapi';
+import { BoardSessions } from './queue-board/board-sessions';
+import { registerQueueBoard } from './queue-board/queue-board';
 
 /** Builds the API exactly as production runs it; tests call this with their own Env. */
-export async function createApiApp(env: Env = loadEnv(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: env.CLAIMDESK_MAX_BODY_BYTES, trustProxy: true });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+export async function createApiApp(env: Env = loadEnv(), options: AppLogOptions = {}): Promise<NestFastifyApplication> {
+  const log = appLogger('api', env, options);
+  const metrics = new MetricsRegistry('api');
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.CLAIMDESK_MAX_BODY_BYTES,
+    trustProxy: true,
+    // x-request-id in: kept when short and safe (request-context.ts), else replaced by a new UUID.
+    genReqId: (request: { headers: Record<string, unknown> }) => requestIdFrom(request.headers['x-request-id']),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env, log, metrics), adapter, {
+    logger: new PinoNestLogger(log),
     bufferLogs: false,
     // A start-up error is thrown to the caller (main.ts exits 1, a test fails) instead of process.exit.
     abortOnError: false,
@@ -20,6 +33,8 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
   app.useGlobalPipes(validationPipe);
   setupOpenApi(app);
   const instance = app.getHttpAdapter().getInstance();
+  installHttpObservability(app, metrics);
+  await registerQueueBoard(app, app.get(JobProducer), app.get(BoardSessions));
   instance.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
@@ -36,6 +51,7 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   });
   adapter.setErrorHandler = () => instance;
+  registerBoard(app);
   await app.init();
   const config = app.get(AppConfig);
   if (config.env.CLAIMDESK_ADMIN_TOKEN) await app.get(TokensService).ensureBootstrapAdmin(config.env.CLAIMDESK_ADMIN_TOKEN);

@@ -41,11 +41,40 @@ export const envSchema = z.object({
   CLAIMDESK_OFFER_TIMEOUT_MINUTES: z.coerce.number().positive().default(60),
   CLAIMDESK_CHECKWORTHY_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   CLAIMDESK_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  // ClaimReview: where the published fact-check lives ({id} = the claim's id) and who publishes it.
+  CLAIMDESK_PUBLIC_URL_TEMPLATE: url(['https:', 'http:'])
+    .refine((value) => value.includes('{id}'), { message: 'must contain {id} (the claim id)' })
+    .default('https://factcheck.example.org/claims/{id}'),
+  CLAIMDESK_ORG_NAME: z.string().trim().min(1).max(200).default('claimdesk'),
+  CLAIMDESK_ORG_URL: url(['https:', 'http:']).default('https://factcheck.example.org'),
+  // Webhook delivery: the first retry's delay (doubling, with jitter), attempts per delivery,
+  // failed attempts in a row that pause a subscription, the timeout of one POST, jobs at once.
+  CLAIMDESK_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(10_000),
+  CLAIMDESK_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(14),
+  CLAIMDESK_WEBHOOK_PAUSE_AFTER: z.coerce.number().int().min(1).default(50),
+  CLAIMDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  CLAIMDESK_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  // Fact-check matching (issue 18): a stored match at or above SUGGEST is shown to the reviewer and on
+  // the claim; at or above AUTO (unset: never) the claim is held for an editor instead of routed.
+  // Scores are the matcher's probability that the fact-check checks the claim.
+  CLAIMDESK_MATCH_SUGGEST: z.coerce.number().min(0).max(1).default(0.5),
+  CLAIMDESK_MATCH_AUTO: z.coerce.number().min(0).max(1).optional(),
   CLAIMDESK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   CLAIMDESK_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(30),
   CLAIMDESK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   CLAIMDESK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  // pino's levels; Nest's names `log` and `verbose` are accepted for info and trace.
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', 'log', 'verbose'])
+    .default('info')
+    .transform((level) => (level === 'log' ? 'info' : level === 'verbose' ? 'trace' : level)),
+  /** Unset: pretty on a terminal, one JSON object per line otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** `true`: /metrics (API and worker) answer without a token; otherwise an admin token is required. */
+  CLAIMDESK_METRICS_PUBLIC: bool.default(false),
+  /** The worker's own metrics port; 0 turns it off. */
+  CLAIMDESK_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  CLAIMDESK_WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type Env = z.infer<typeof envSchema>;

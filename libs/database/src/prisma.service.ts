@@ -1,15 +1,18 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
 import { isRetryableTransactionError } from './errors/retryable';
+import { SerialTransactionsPg } from './serial-transactions-pg';
 
-/** The one Prisma client of a process, on the pg driver adapter (no native engine: see README). */
+/**
+ * The one Prisma client of a process, on the pg driver adapter (no native engine: see README), whose
+ * transactions send their queries one at a time (serial-transactions-pg.ts).
+ */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnApplicationShutdown {
   constructor(config: AppConfig) {
     super({
-      adapter: new PrismaPg({
+      adapter: new SerialTransactionsPg({
         connectionString: config.env.DATABASE_URL,
         max: 20,
         connectionTimeoutMillis: 5_000,

@@ -2,6 +2,11 @@
 // entities, topics, check-worthiness score and reasons, restatement link and atomic parts.
 import { findAttribution } from './attribution/attribution';
 import { resolveSpeakers } from './attribution/resolve-speakers';
+import { tagArticle } from './attribution/tagger/tagger';
+import { acceptedSource } from './attribution/tagger/accept';
+import { cleanSpeakerPhrase } from './attribution/speaker-phrase';
+import type { TaggedFrame } from './attribution/tagger/frame';
+import type { Attribution } from './attribution/attribution';
 import { contentStems, findDuplicates } from './claims/duplicates';
 import { atomicParts } from './claims/parts';
 import { findDates } from './entities/dates';
@@ -52,6 +57,34 @@ function paragraphBreak(text: string, prevEnd: number, start: number, singleBrea
   return singleBreaks && gap.includes('\n') && SENTENCE_END_RE.test(text.slice(Math.max(0, prevEnd - 4), prevEnd));
 }
 
+// The rules' frame read as content tags would: the core is the content, so a frame after the claim
+// ("..., he said.") leaves the sentence opening in content, one before it ("He said ...") closing in it.
+function ruleFrameOf(s: string, attr: Attribution): TaggedFrame {
+  return {
+    source: attr.speaker,
+    cue: attr.verb,
+    contentShare: 1,
+    opensInContent: attr.coreStart <= 2,
+    closesInContent: s.length - attr.coreEnd <= 3,
+    quoted: s.includes('"'),
+  };
+}
+
+/** The sentence is its frame and nothing else ("He said:", "The governor added:"). */
+function frameOnly(s: string, speaker: string, cue: string | null): boolean {
+  let rest = s.replace(speaker, ' ');
+  if (cue) rest = rest.replace(cue, ' ');
+  return !/\p{L}{2}/u.test(rest.replace(/\b(?:then|also|later|again|on|in|a|an|the|statement|interview)\b/gi, ' '));
+}
+
+// "It said / reported / estimated ..." continues the organisation that spoke last; "It accused the firm
+// ..." is as often the reporter telling what a body did, and stays the reporter's.
+const IT_SAYS_RE = /^(?:(?:has|had|also|then)\s+)*(?:said|says|told|tells|added|adds|reported|reports|noted|notes|stated|states|announced|announces|estimated|estimates|predicted|predicts|warned|warns|wrote|writes|found|finds|showed|shows|concluded|according to)$/i;
+
+function actionOfIt(phrase: string, cue: string | null): boolean {
+  return phrase.toLowerCase() === 'it' && !(cue && IT_SAYS_RE.test(cue.trim()));
+}
+
 interface Working {
   ordinal: number;
   start: number;
@@ -62,6 +95,8 @@ interface Working {
   speakerPhrase: string | null;
   verb: string | null;
   core: string | null;
+  /** The rules' frame as the content tags would read it (null: no frame of the rules). */
+  ruleFrame: TaggedFrame | null;
   scored: ScoreResult;
   /** Words of the claim without its frame (restatements compare these). */
   words: string[];
@@ -115,14 +150,29 @@ function extractWithMemo(input: ExtractionInput, options: ExtractionOptions): Ex
       verb: attr ? attr.verb : null,
       // The core text is sliced from the original body, like the sentence: quotes stay curly.
       core: attr ? coreOf(attr.coreStart, attr.coreEnd) : null,
+      ruleFrame: attr ? ruleFrameOf(s, attr) : null,
       scored: scoreAnalysis(analysis, model),
       words: analysis.words,
       allWords: attr ? s.toLowerCase().match(WORD_RE) ?? [] : analysis.words,
     });
   });
 
+  // The rules' frame where they find one (precise on the frames they know); the tagger's elsewhere,
+  // and its content tags to carry a speaker over sentences a content runs through.
+  const tagged = tagArticle(
+    work.map((w) => w.norm),
+    (i) => work[i].ruleFrame !== null,
+  );
   const resolvedSpeakers = resolveSpeakers(
-    work.map((w) => ({ text: w.norm, newParagraph: w.newParagraph, framePhrase: w.speakerPhrase })),
+    work.map((w, i) => {
+      const frame = w.ruleFrame ?? tagged[i]!;
+      const raw = w.speakerPhrase ?? acceptedSource(w.norm, frame);
+      const phrase = raw ? cleanSpeakerPhrase(w.norm, raw) : null;
+      // "He said:", "Caddell continued:": a frame with nothing of the speaker's in it is no claim of theirs.
+      const framePhrase = phrase && (frameOnly(w.norm, phrase, w.verb ?? frame.cue) || actionOfIt(phrase, w.verb ?? frame.cue)) ? null : phrase;
+      // Two apostrophes are the New York Times' quote mark: quote-continuation.ts reads '"' only.
+      return { text: w.norm.replace(/''/g, '" '), newParagraph: w.newParagraph, framePhrase, tagged: frame };
+    }),
     knownPeople,
   );
   const entitiesOf: ExtractedEntities[] = work.map((w) => {

@@ -3,3 +3,6 @@ export * from './job-options';
 export * from './job-producer';
 export * from './queue.module';
 export * from './redis-connection';
+export * from './job-record';
+export * from './job-data-guard';
+export * from './worker-liveness';

@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { Env } from '@claimdesk/config';
 import { queuePriority } from '@claimdesk/workflow';
 import { isReviewerReturnJob, type JobDataByQueue, type QueueName } from './queue-names';
 
@@ -6,11 +7,14 @@ const KEEP_FAILED = { age: 7 * 24 * 3600, count: 10_000 };
 
 /**
  * Retry policy and job id of each queue, side by side. Job ids are business keys (no ':'), so
- * enqueuing the same work twice while it waits is harmless. Completed jobs are removed at once so
- * the same key can be enqueued again later (a claim routed anew after a decline); failed ones stay
- * visible for a week.
+ * enqueuing the same work twice while it waits is harmless; the reconciler does not take an
+ * existing id as proof that the work is queued (JobProducer.ensureQueued replaces a completed,
+ * failed, orphaned or data-less record). Completed jobs are removed at once so the same key can be
+ * enqueued again later (a claim routed anew after a decline); failed ones stay visible for a week.
+ * How quickly a killed worker's job comes back (lock duration, stalled check) is WORKER_LIVENESS
+ * in worker-liveness.ts, with its trade-off.
  */
-const POLICY: { [Q in QueueName]: (data: JobDataByQueue[Q]) => JobsOptions } = {
+const POLICY: { [Q in QueueName]: (data: JobDataByQueue[Q], env: Env) => JobsOptions } = {
   extract: (d) => ({
     jobId: `article-${d.articleId}`,
     attempts: 5,
@@ -43,8 +47,22 @@ const POLICY: { [Q in QueueName]: (data: JobDataByQueue[Q]) => JobsOptions } = {
     delay: Math.max(0, Date.parse(d.dueAt) - Date.now()),
   }),
   reconcile: () => ({ attempts: 3, backoff: { type: 'exponential', delay: 5_000 } }),
+  // At least once, for about a day: the delay doubles from CLAIMDESK_WEBHOOK_BACKOFF_MS, each one
+  // drawn at random from its upper 20% so that a receiver's failures do not retry in lockstep
+  // (10 s base, 14 attempts: 10 s, 20 s, ... 11.4 h, 22.7 h of retries in all). The generation is
+  // in the id: after a resume or a redeliver the new job is not swallowed by an old delayed one.
+  webhook: (d, env) => ({
+    jobId: webhookJobId(d),
+    attempts: env.CLAIMDESK_WEBHOOK_ATTEMPTS,
+    backoff: { type: 'exponential', delay: env.CLAIMDESK_WEBHOOK_BACKOFF_MS, jitter: 0.2 },
+  }),
 };
 
-export function jobOptions<Q extends QueueName>(queue: Q, data: JobDataByQueue[Q]): JobsOptions {
-  return { removeOnComplete: true, removeOnFail: KEEP_FAILED, ...POLICY[queue](data) };
+export function jobOptions<Q extends QueueName>(queue: Q, data: JobDataByQueue[Q], env: Env): JobsOptions {
+  return { removeOnComplete: true, removeOnFail: KEEP_FAILED, ...POLICY[queue](data, env) };
+}
+
+/** The BullMQ job id of a webhook delivery's generation (what jobOptions gives it). */
+export function webhookJobId(job: JobDataByQueue['webhook']): string {
+  return `delivery-${job.deliveryId}-${job.generation}`;
 }

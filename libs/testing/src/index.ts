@@ -8,3 +8,4 @@ export * from './invariants';
 export * from './openapi-contract';
 export * from './client-types';
 export * from './typed-client';
+export * from './worker-process';

@@ -5,8 +5,12 @@ type Obj = Record<string, any>;
 
 /** Headers of the transport, not of the API: never in an OpenAPI document. */
 const TRANSPORT_HEADERS = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
-/** Served beside the API, not part of it. */
-const NOT_IN_DOCUMENT = [/^\/graphql(\?|$)/, /^\/docs(\/|-json|-yaml|\?|$)/];
+/**
+ * Served beside the API, not part of it: GraphQL, the docs, and the static pages for browsers (the
+ * desk board at /board and Bull Board at /admin/queues/*, registered on Fastify outside Nest's
+ * controllers; their JSON calls are API routes). POST /admin/queues/session is an API route.
+ */
+const NOT_IN_DOCUMENT = [/^\/graphql(\?|$)/, /^\/docs(\/|-json|-yaml|\?|$)/, /^\/board(\/|\?|$)/, /^\/admin\/queues(?!\/session(\?|$))(\/|\?|$)/];
 
 /** OpenAPI 3.0's `nullable` as JSON Schema (ajv), and component refs into one schema of definitions. */
 function toJsonSchema(node: unknown): unknown {

@@ -37,6 +37,11 @@ const EXPECTED: Row[] = [
   ['submit', 'IN_REVIEW', 'SUBMITTED', 'assignee', 'claim.submitted', true, false],
   ['approve', 'SUBMITTED', 'PUBLISHED', 'editor', 'claim.published', false, false],
   ['return', 'SUBMITTED', 'IN_REVIEW', 'editor', 'claim.returned', false, true],
+  // Issue 18: an editor publishes with an earlier fact-check's verdict; a reviewer holding the claim is freed.
+  ['reuse', 'CANDIDATE', 'PUBLISHED', 'editor', 'claim.reused', false, false],
+  ['reuse', 'PENDING', 'PUBLISHED', 'editor', 'claim.reused', false, false],
+  ['reuse', 'ASSIGNED', 'PUBLISHED', 'editor', 'claim.reused', true, false],
+  ['reuse', 'IN_REVIEW', 'PUBLISHED', 'editor', 'claim.reused', true, false],
 ];
 const expected = new Map(EXPECTED.map((r) => [`${r[1]}|${r[0]}`, r]));
 
@@ -46,7 +51,7 @@ const REFUSED_PAIRS = ALL_PAIRS.filter(([from, action]) => !expected.has(`${from
 
 describe('claim state machine', () => {
   it('covers every status x action pair exactly once between allowed and refused', () => {
-    expect(ALL_PAIRS).toHaveLength(7 * 13);
+    expect(ALL_PAIRS).toHaveLength(7 * 14);
     expect(ALLOWED_PAIRS).toHaveLength(EXPECTED.length);
     expect(ALLOWED_PAIRS.length + REFUSED_PAIRS.length).toBe(ALL_PAIRS.length);
   });

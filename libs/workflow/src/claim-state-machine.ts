@@ -18,7 +18,8 @@ export type ClaimAction =
   | 'unassign'
   | 'submit'
   | 'approve'
-  | 'return';
+  | 'return'
+  | 'reuse';
 
 export const CLAIM_ACTIONS: readonly ClaimAction[] = Object.freeze([
   'promote',
@@ -34,6 +35,7 @@ export const CLAIM_ACTIONS: readonly ClaimAction[] = Object.freeze([
   'submit',
   'approve',
   'return',
+  'reuse',
 ] as const);
 
 /** Who may trigger a transition. Role and ownership checks (assignee, four-eyes) live in services. */
@@ -54,7 +56,11 @@ export type EventType =
   | 'claim.reprioritised'
   | 'claim.submitted'
   | 'claim.returned'
-  | 'claim.published';
+  | 'claim.published'
+  /** Not a status change: the claim's top matches in the fact-check library were stored. */
+  | 'claim.matched'
+  /** Published with the verdict of an earlier fact-check (POST /claims/:id/reuse). */
+  | 'claim.reused';
 
 export interface TransitionRule {
   action: ClaimAction;
@@ -106,6 +112,11 @@ export const CLAIM_TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   rule({ action: 'submit', from: ['IN_REVIEW'], to: 'SUBMITTED', actors: ['assignee'], event: 'claim.submitted', freesCapacity: true, takesCapacity: false }),
   rule({ action: 'approve', from: ['SUBMITTED'], to: 'PUBLISHED', actors: ['editor'], event: 'claim.published', freesCapacity: false, takesCapacity: false }),
   rule({ action: 'return', from: ['SUBMITTED'], to: 'IN_REVIEW', actors: ['editor'], event: 'claim.returned', freesCapacity: false, takesCapacity: true }),
+
+  // Already checked: an editor publishes the claim with an earlier fact-check's verdict (issue 18).
+  // A reviewer holding it is freed; a submitted verdict is left to approve or return instead.
+  rule({ action: 'reuse', from: ['CANDIDATE', 'PENDING'], to: 'PUBLISHED', actors: ['editor'], event: 'claim.reused', freesCapacity: false, takesCapacity: false }),
+  rule({ action: 'reuse', from: ['ASSIGNED', 'IN_REVIEW'], to: 'PUBLISHED', actors: ['editor'], event: 'claim.reused', freesCapacity: true, takesCapacity: false }),
 ]);
 
 // Index built once at load. A second rule for the same (status, action) is a bug in the table, so

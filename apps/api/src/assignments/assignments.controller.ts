@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { AssignmentsService, type Principal } from '@claimdesk/core';
+import { AssignmentsService, ClaimMatchingService, type Principal } from '@claimdesk/core';
 import { toAssignmentView } from '../views/assignment.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
@@ -8,7 +8,10 @@ import { DeclineAssignmentDto } from './dto/decline-assignment.dto';
 
 @Controller()
 export class AssignmentsController {
-  constructor(private readonly assignments: AssignmentsService) {}
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly matching: ClaimMatchingService,
+  ) {}
 
   @Post('assignments/:id/accept')
   @HttpCode(200)
@@ -29,6 +32,8 @@ export class AssignmentsController {
   @Get('me/assignments')
   async inbox(@CurrentPrincipal() actor: Principal) {
     const rows = await this.assignments.inbox(actor);
-    return rows.map((a) => ({ ...toAssignmentView(a), claim: a.claim, returnedVerdict: a.returnedVerdict }));
+    // Earlier fact-checks at or above CLAIMDESK_MATCH_SUGGEST, so the reviewer sees it may be checked already.
+    const matches = await this.matching.matchesOf(rows.map((a) => a.claim.id));
+    return rows.map((a) => ({ ...toAssignmentView(a), claim: { ...a.claim, matches: matches.get(a.claim.id) ?? [] }, returnedVerdict: a.returnedVerdict }));
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ClaimCommandsService, ClaimsQueryService, type Principal } from '@claimdesk/core';
+import { ClaimCommandsService, ClaimMatchingService, ClaimsQueryService, type Principal } from '@claimdesk/core';
 import { toCommandView } from '../views/claim-command.view';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
@@ -12,13 +12,14 @@ export class ClaimsController {
   constructor(
     private readonly commands: ClaimCommandsService,
     private readonly query: ClaimsQueryService,
+    private readonly matching: ClaimMatchingService,
   ) {}
 
   /** The claim, its live assignment, and every verdict on it (a returned one is never lost). */
   @Get(':id')
   async byId(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string) {
-    const claim = await this.query.byId(actor, id);
-    return { ...claim, verdicts: claim.verdicts.map(toVerdictView) };
+    const [claim, matches] = await Promise.all([this.query.byId(actor, id), this.matching.matchesOf([id])]);
+    return { ...claim, verdicts: claim.verdicts.map(toVerdictView), matches: matches.get(id) ?? [] };
   }
 
   @Patch(':id')

@@ -1,10 +1,21 @@
-import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { DashboardService, type Principal } from '@claimdesk/core';
+import { DashboardService, STORIES_MAX_LIMIT, type Principal } from '@claimdesk/core';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { notModified } from '../http/conditional-get';
 
-export const deskEtag = (revision: string) => `"desk.${revision}"`;
+export const deskEtag = (revision: number) => `"desk.${revision}"`;
+
+export class StoriesQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(STORIES_MAX_LIMIT)
+  limit?: number;
+}
 
 @Controller('dashboard')
 export class DashboardController {
@@ -25,5 +36,11 @@ export class DashboardController {
     const view = await this.dashboard.overview(actor);
     void reply.header('ETag', deskEtag(view.revision)).header('Cache-Control', 'no-cache');
     return view;
+  }
+
+  /** Stories in flight, newest first, each with its progress and claims per status (the desk board's list). */
+  @Get('stories')
+  async stories(@CurrentPrincipal() actor: Principal, @Query() q: StoriesQuery) {
+    return { items: await this.dashboard.stories(actor, q.limit) };
   }
 }

@@ -3,6 +3,8 @@ import {
   ArticlesService,
   AssignmentsService,
   ClaimCommandsService,
+  ClaimMatchingService,
+  ClaimReviewsService,
   DashboardService,
   EventsService,
   ListsService,
@@ -21,6 +23,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../http/validation';
 import { DateTimeScalar } from './date-time.scalar';
 import type { GqlContext } from './context';
+import { JSONScalar } from './json.scalar';
 import { articleTopic } from './event-relay';
 import {
   ArticlePageType,
@@ -34,12 +37,14 @@ import {
   ClaimStatusEnum,
   ClaimType,
   DashboardType,
+  DeskStoryType,
   EventPageType,
   FeedEventType,
   StatusCountType,
   IngestArticleInput,
   PersonType,
   PriorityEnum,
+  RatingType,
   SubmitVerdictInput,
   VerdictType,
 } from './types';
@@ -74,6 +79,7 @@ export class DeskResolver {
     private readonly eventsService: EventsService,
     private readonly people: PeopleService,
     private readonly claimCommands: ClaimCommandsService,
+    private readonly matching: ClaimMatchingService,
   ) {}
 
   @Query(() => ArticleType, { description: 'One article (REST: GET /articles/{id})' })
@@ -146,6 +152,19 @@ export class DeskResolver {
   @Query(() => DashboardType, { description: 'The desk overview (REST: GET /dashboard)' })
   dashboard(@CurrentPrincipal() actor: Principal) {
     return this.dashboardService.overview(actor);
+  }
+
+  @Query(() => [DeskStoryType], { description: 'Stories in flight, newest first, with progress and claims per status (the items of REST GET /dashboard/stories)' })
+  deskStories(
+    @CurrentPrincipal() actor: Principal,
+    @Args('limit', { type: () => Int, nullable: true, description: 'At most this many (as REST limit)' }) limit?: number,
+  ) {
+    return this.dashboardService.stories(actor, limit ?? undefined);
+  }
+
+  @Query(() => [RatingType], { description: "The desk's rating scale, in order (REST: GET /ratings)" })
+  ratingScale(@CurrentPrincipal() actor: Principal) {
+    return this.verdicts.ratingScale(actor);
   }
 
   @Query(() => EventPageType, { description: 'Change feed after a cursor, oldest first (REST: GET /events)' })
@@ -237,6 +256,16 @@ export class DeskResolver {
     return toCommandView(await this.claimCommands.promote(actor, id));
   }
 
+  @Mutation(() => JSONScalar, { description: "An editor publishes the claim with an earlier fact-check's verdict (REST: POST /claims/{id}/reuse, the same object)" })
+  async reuseFactCheck(
+    @CurrentPrincipal() actor: Principal,
+    @Args('claimId', { type: () => ID, description: CLAIM_ID }, uuid) claimId: string,
+    @Args('factCheckId', { type: () => ID, description: 'One of the claim matches' }, uuid) factCheckId: string,
+    @Args('rating', { nullable: true, description: "A desk rating id, needed when the fact-check's rating has no equivalent on the desk's scale" }) rating?: string,
+  ) {
+    return this.matching.reuse(actor, claimId, { factCheckId, rating: rating ?? undefined });
+  }
+
   @Mutation(() => ClaimCommandResultType, { description: 'An editor dismisses a claim (REST: POST /claims/{id}/dismiss)' })
   async dismissClaim(
     @CurrentPrincipal() actor: Principal,
@@ -265,6 +294,26 @@ export class DeskResolver {
 /** A claim's relations, batched per request through DataLoaders. */
 @Resolver(() => ClaimType)
 export class ClaimFieldsResolver {
+  constructor(
+    private readonly reviews: ClaimReviewsService,
+    private readonly matching: ClaimMatchingService,
+  ) {}
+
+  // Every stored match, as GET /claims/{id}/matches (REST's claim view lists only the suggested ones).
+  @ResolveField(() => JSONScalar, { description: "The claim's stored matches in the fact-check library, best first (the objects of REST GET /claims/{id}/matches)" })
+  async matches(@Parent() claim: ClaimType, @CurrentPrincipal() actor: Principal) {
+    return this.matching.matches(actor, claim.id);
+  }
+
+  // GraphQL only: REST serves the document at its own route, GET /claims/{id}/claim-review.
+  @ResolveField(() => JSONScalar, {
+    nullable: true,
+    description: 'schema.org ClaimReview JSON-LD of the published verdict (REST: GET /claims/{id}/claim-review); null until published',
+  })
+  async claimReview(@Parent() claim: ClaimType) {
+    return claim.status === ClaimStatusEnum.PUBLISHED ? this.reviews.ofPublishedClaim(claim.id) : null;
+  }
+
   @ResolveField(() => AssignmentType, { nullable: true, description: 'The live assignment (OFFERED or ACCEPTED); null when none' })
   async assignment(@Parent() claim: ClaimType, @Context() context: GqlContext) {
     const a = await context.loaders.liveAssignment.load(claim.id);

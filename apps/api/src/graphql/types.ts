@@ -258,18 +258,47 @@ export class ReviewerLoadType {
   @Field(() => Int, RL('openLoad')) openLoad!: number;
   @Field(() => Int, RL('capacity')) capacity!: number;
   @Field(() => Boolean, RL('active')) active!: boolean;
+  @Field(() => DateTimeScalar, RL('availableFrom')) availableFrom!: string | null;
+  @Field(() => DateTimeScalar, RL('availableUntil')) availableUntil!: string | null;
+  @Field(() => Boolean, RL('away')) away!: boolean;
+}
+
+const DS = fieldsFrom('DeskStory');
+@ObjectType('DeskStory', { description: typeDescription('DeskStory') })
+export class DeskStoryType {
+  @Field(() => ID, DS('id')) id!: string;
+  @Field(() => String, DS('title')) title!: string;
+  @Field(() => String, DS('outlet')) outlet!: string | null;
+  @Field(() => PriorityEnum, DS('priority')) priority!: string;
+  @Field(() => ArticleStatusEnum, DS('status')) status!: string;
+  @Field(() => Int, DS('revision')) revision!: number;
+  @Field(() => Float, DS('progress')) progress!: number;
+  @Field(() => ClaimCountsType, { description: 'Claim counts' }) claims!: ClaimCountsType;
+  @Field(() => DateTimeScalar, DS('createdAt')) createdAt!: string;
+  @Field(() => DateTimeScalar, DS('updatedAt')) updatedAt!: string;
+}
+
+const R = fieldsFrom('Rating');
+@ObjectType('Rating', { description: typeDescription('Rating') })
+export class RatingType {
+  @Field(() => ID, R('id')) id!: string;
+  @Field(() => String, R('label')) label!: string;
+  @Field(() => Int, R('ordinal')) ordinal!: number;
+  @Field(() => Int, R('value')) value!: number | null;
 }
 
 const D = fieldsFrom('Dashboard');
 @ObjectType('Dashboard', { description: typeDescription('Dashboard') })
 export class DashboardType {
-  @Field(() => String, D('revision')) revision!: string;
+  // A sum of 64-bit shard counters: Float holds every integer up to 2^53 where Int stops at 2^31.
+  @Field(() => Float, D('revision')) revision!: number;
   @Field(() => ClaimCountsType, { description: 'Claim counts' }) claims!: ClaimCountsType;
   @Field(() => [ReviewerLoadType], D('reviewers')) reviewers!: ReviewerLoadType[];
   @Field(() => Int, D('overdue')) overdue!: number;
   @Field(() => JSONScalar, D('queues', { description: 'Per queue name: waiting, active, delayed, failed (-1 when Redis is unreachable)' })) queues!: unknown;
   @Field(() => Float, D('medianMinutesToPublished24h')) medianMinutesToPublished24h!: number | null;
   @Field(() => Int, D('publishedLast24h')) publishedLast24h!: number;
+  @Field(() => [Int], D('publishedByHour24h')) publishedByHour24h!: number[];
   @Field(() => DateTimeScalar, D('at')) at!: string;
 }
 

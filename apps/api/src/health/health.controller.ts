@@ -3,8 +3,9 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { FastifyReply } from 'fastify';
 import { PrismaService } from '@claimdesk/database';
-import { QueueName } from '@claimdesk/queue';
+import { ALL_QUEUES, JobProducer, QueueName } from '@claimdesk/queue';
 import { Public } from '../auth/public.decorator';
+import { pendingMigrations } from './migration-status';
 
 const PROBE_TIMEOUT_MS = 1_500;
 
@@ -29,6 +30,7 @@ export class HealthController {
   constructor(
     private readonly prisma: PrismaService,
     @InjectQueue(QueueName.Extract) private readonly extract: Queue,
+    private readonly jobs: JobProducer,
   ) {}
 
   @Get()
@@ -42,5 +44,36 @@ export class HealthController {
     void reply.status(ok ? 200 : 503);
     if (!ok) void reply.header('Retry-After', '5');
     return { status: ok ? 'ok' : 'degraded', postgres, redis };
+  }
+
+  /** Liveness: the process answers. Nothing else is asked, so a dependency's outage never restarts it. */
+  @Get('live')
+  @Public()
+  live() {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: Postgres answers, every shipped migration is applied, Redis answers and every queue can
+   * be read. 503 naming what failed (`failing`), so a balancer sends no traffic until all are up.
+   */
+  @Get('ready')
+  @Public()
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    let pending: string[] = [];
+    const [postgres, redis, migrations, queues] = await Promise.all([
+      probe(() => this.prisma.$queryRaw`SELECT 1`),
+      probe(async () => (await this.extract.getBackend().client).get('claimdesk:ready-probe')),
+      probe(async () => {
+        pending = await pendingMigrations(this.prisma);
+        if (pending.length > 0) throw new Error('pending');
+      }),
+      probe(() => Promise.all(ALL_QUEUES.map((name) => this.jobs.queue(name).getJobCounts('waiting')))),
+    ]);
+    const checks = { postgres, redis, migrations, queues };
+    const failing = Object.entries(checks).filter(([, state]) => state !== 'up').map(([name]) => name);
+    void reply.status(failing.length === 0 ? 200 : 503);
+    if (failing.length > 0) void reply.header('Retry-After', '5');
+    return { status: failing.length === 0 ? 'ready' : 'unavailable', checks, failing, ...(pending.length > 0 ? { pendingMigrations: pending } : {}) };
   }
 }

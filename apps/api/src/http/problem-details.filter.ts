@@ -33,11 +33,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         const gql = GqlArgumentsHost.create(host);
         const context = gql.getContext<{ principal?: Principal; req?: { principal?: Principal } }>();
         const info = gql.getInfo<{ parentType?: { name: string }; fieldName?: string } | undefined>();
+        const id = gql.getArgs<{ id?: unknown; claimId?: unknown }>();
         auditDenial({
           status,
           code: String(error.extensions.code),
           door: 'graphql',
           action: `${info?.parentType?.name ?? 'GraphQL'}.${info?.fieldName ?? '?'}`,
+          target: typeof id?.id === 'string' ? id.id : typeof id?.claimId === 'string' ? id.claimId : null,
           principal: context?.principal ?? context?.req?.principal,
           exception,
         });
@@ -50,7 +52,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception, request.url);
     if (problem.status === 401 || problem.status === 403) {
       const route = (request as { routeOptions?: { url?: string } }).routeOptions?.url ?? request.url.split('?')[0];
-      auditDenial({ status: problem.status, code: problem.code, door: 'rest', action: `${request.method} ${route}`, principal: request.principal, exception });
+      auditDenial({
+        status: problem.status,
+        code: problem.code,
+        door: 'rest',
+        action: `${request.method} ${route}`,
+        target: request.url.split('?')[0],
+        principal: request.principal,
+        exception,
+      });
     }
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error(`${request.method} ${request.url}: ${String(exception)}`, (exception as Error)?.stack);

@@ -12,7 +12,8 @@ const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 /** Every response header the API sends, documented once and referenced by the responses that carry it. */
 export const HEADERS: Record<string, { description: string; schema: Obj }> = {
   ETag: { description: 'The revision of the answer; send it back as If-None-Match', schema: { type: 'string' } },
-  'Cache-Control': { description: 'Always revalidate (no-cache)', schema: { type: 'string' } },
+  'Cache-Control': { description: 'How the answer may be cached: no-cache (revalidate), no-store (metrics), no-cache, no-transform (event stream)', schema: { type: 'string' } },
+  'X-Accel-Buffering': { description: 'Always no: proxies must not buffer the event stream', schema: { type: 'string' } },
   Location: { description: 'Where the created or found resource is', schema: { type: 'string' } },
   'RateLimit-Limit': { description: 'Requests per person per minute', schema: { type: 'integer' } },
   'RateLimit-Remaining': { description: 'Requests left in this minute', schema: { type: 'integer' } },
@@ -26,7 +27,7 @@ const ALWAYS = ['X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy'];
 const RATE_LIMITED = ['RateLimit-Limit', 'RateLimit-Remaining'];
 
 const BODY_METHODS = new Set(['post', 'patch', 'put', 'delete']);
-const PUBLIC_PATHS = new Set(['/health']);
+const PUBLIC_PATHS = new Set(['/health', '/health/live', '/health/ready']);
 
 function response(description: string, schema: string | null, headers: string[], mediaType = 'application/json'): Obj {
   return {
@@ -57,8 +58,8 @@ function errorHeaders(status: number, isPublic: boolean): string[] {
   return headers;
 }
 
-function answer([status, schema, description, headers = []]: Answer, isPublic: boolean): [string, Obj] {
-  return [String(status), response(description, schema, isPublic ? headers : [...headers, ...RATE_LIMITED])];
+function answer([status, schema, description, headers = [], mediaType]: Answer, isPublic: boolean): [string, Obj] {
+  return [String(status), response(description, schema, isPublic ? headers : [...headers, ...RATE_LIMITED], mediaType)];
 }
 
 /** Schemas reachable from the paths (so no component is left unused). */
@@ -108,10 +109,11 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
       const op = item[method];
       if (!op) continue;
       const doc = ROUTE_DOCS[`${method.toUpperCase()} ${path}`];
-      const isPublic = PUBLIC_PATHS.has(path);
+      // A route that checks its own token (ownAuth) is outside the guard: no rate limit, its own 401/403.
+      const isPublic = PUBLIC_PATHS.has(path) || doc?.ownAuth === true;
       op.summary = doc?.summary ?? op.summary ?? `${method.toUpperCase()} ${path}`;
       op.description = op.summary;
-      if (isPublic) op.security = [];
+      if (PUBLIC_PATHS.has(path)) op.security = [];
       const responses: Obj = doc
         ? Object.fromEntries([doc.ok, ...(doc.also ?? [])].map((a) => answer(a, isPublic)))
         : { 200: response('Success (undocumented route)', null, RATE_LIMITED) };

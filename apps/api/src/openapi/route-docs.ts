@@ -5,14 +5,16 @@ import { ARTICLE_STATUSES, CLAIM_STATUSES, PRIORITIES, ROLES } from './schemas';
 // for path parameters). A new route: add its entry here, its shapes to schemas.ts, run
 // `npm run generate:client`; the contract suite fails until its answers match (README, "Documenting a route").
 type Param = { name: string; in: 'query' | 'header' | 'path'; schema: Record<string, unknown>; description: string };
-/** [status, schema name (null: no body), description, response headers (names in openapi.ts HEADERS)]. */
-export type Answer = [number, string | null, string, string[]?];
+/** [status, schema name (null: no body), description, response headers (names in openapi.ts HEADERS), media type (default application/json)]. */
+export type Answer = [number, string | null, string, string[]?, string?];
 export interface RouteDoc {
   summary: string;
   body?: string;
   /** The body may be left out entirely (an empty POST). */
   bodyOptional?: boolean;
   textBody?: boolean;
+  /** Outside the bearer guard: checks its own token (or none), so no rate limit and no automatic 401/429/503. */
+  ownAuth?: boolean;
   ok: Answer;
   also?: Answer[];
   params?: Param[];
@@ -50,7 +52,26 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: 'Verification status, with an ETag from the article revision',
     ok: [200, 'ArticleStatus', 'The status', cached], also: [notModified], params: [ifNoneMatch],
   },
-  'GET /articles/{id}/claims': { summary: 'An article claims with their live assignment', ok: [200, 'ClaimList', 'The claims, in article order'] },
+  'GET /articles/{id}/claims': { summary: 'An article claims with their live assignment and newest verdict', ok: [200, 'ArticleClaimList', 'The claims, in article order'] },
+  'GET /articles/{id}/claim-reviews': { summary: 'Every published ClaimReview of the article, in claim order', ok: [200, 'ClaimReviewList', 'The ClaimReviews'] },
+  'GET /claims/{id}/claim-review': {
+    summary: "schema.org ClaimReview JSON-LD of the claim's published verdict; 404 while none is published",
+    ok: [200, 'ClaimReview', 'The ClaimReview'],
+  },
+  'GET /claim-reviews': {
+    summary: 'Feed of every published ClaimReview, newest approval first',
+    ok: [200, 'ClaimReviewPage', 'A page of ClaimReviews'],
+    params: [q('since', { type: 'string', format: 'date-time' }, 'Published at or after'), ...page],
+  },
+  'POST /fact-checks/import': {
+    summary: 'Import ClaimReview JSON-LD into the fact-check library (editor): one document, an array, or a feed {items} as GET /claim-reviews serves; idempotent by each review url',
+    body: 'FactCheckImport', ok: [200, 'FactCheckImportResult', 'What the import did'], errors: [403],
+  },
+  'GET /claims/{id}/matches': { summary: "The claim's stored matches in the fact-check library, best first, with score and reasons", ok: [200, 'ClaimMatchList', 'The matches'] },
+  'POST /claims/{id}/reuse': {
+    summary: "Publish the claim with an earlier fact-check's verdict (editor); its ClaimReview points to the earlier review",
+    body: 'ReuseFactCheck', ok: [200, 'ReuseResult', 'The claim, published'], errors: [403, 409],
+  },
   'GET /claims': {
     summary: 'Claims across articles, newest first',
     ok: [200, 'ClaimPage', 'A page of claims'],
@@ -76,6 +97,21 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /dashboard': {
     summary: 'Desk overview, with an ETag from the desk revision',
     ok: [200, 'Dashboard', 'The overview', cached], also: [notModified], params: [ifNoneMatch],
+  },
+  'GET /dashboard/stories': {
+    summary: 'Stories in flight (ingested, extracting, in review), newest first, with progress and claims per status',
+    ok: [200, 'DeskStories', 'The stories'],
+    params: [q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 200 }, 'At most this many')],
+  },
+  'GET /ratings': { summary: "The desk's rating scale, in order: what a verdict's rating may be", ok: [200, 'RatingList', 'The scale'] },
+  'GET /events/stream': {
+    summary: 'The change feed as Server-Sent Events: events after the cursor, then each as it commits',
+    ok: [200, 'EventStream', 'The stream (until maxSeconds)', ['Cache-Control', 'X-Accel-Buffering'], 'text/event-stream'],
+    params: [
+      { name: 'Last-Event-ID', in: 'header', schema: { type: 'string', pattern: '^\\d+$' }, description: 'Resume after this event id (wins over `after`); without either, only new events' },
+      q('after', { type: 'string', pattern: '^\\d+$' }, 'Resume after this event id'),
+      q('maxSeconds', { type: 'integer', minimum: 1, maximum: 3600, default: 300 }, 'The stream ends after this long; reconnect with the last id'),
+    ],
   },
   'GET /events': {
     summary: 'Change feed after a cursor, oldest first',
@@ -116,16 +152,35 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     body: 'CreateWebhook', ok: [201, 'WebhookCreated', 'The subscription and its secret'], errors: [403],
   },
   'GET /webhooks': { summary: 'Webhook subscriptions, never their secrets (admin)', ok: [200, 'WebhookList', 'The subscriptions'], errors: [403] },
-  'DELETE /webhooks/{id}': { summary: 'Deactivate a webhook subscription (admin)', ok: [200, 'Webhook', 'The subscription now'], errors: [403] },
+  'DELETE /webhooks/{id}': { summary: 'Delete a webhook subscription: no more deliveries, pending ones given up, history kept (admin)', ok: [200, 'Webhook', 'The subscription now'], errors: [403] },
+  'POST /webhooks/{id}/rotate-secret': {
+    summary: 'A new signing secret, shown once; the previous one keeps signing beside it for 24 hours (admin)',
+    ok: [201, 'WebhookCreated', 'The subscription and its new secret'], errors: [403],
+  },
+  'POST /webhooks/{id}/resume': {
+    summary: 'Resume a paused subscription; what it missed is sent, in event order (admin)',
+    ok: [200, 'Webhook', 'The subscription now'], errors: [403, 409],
+  },
+  'GET /webhooks/{id}/deliveries': {
+    summary: "A subscription's deliveries, newest first, each with every attempt (admin)",
+    ok: [200, 'WebhookDeliveryPage', 'A page of deliveries'],
+    params: [q('status', { type: 'string', enum: ['PENDING', 'DELIVERED', 'DEAD'] }, 'Only deliveries in this status'), ...page],
+    errors: [403],
+  },
+  'POST /webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    summary: 'Send a delivery again under the same webhook-id, with a fresh round of attempts (admin)',
+    ok: [200, 'WebhookDelivery', 'The delivery, pending again'], errors: [403],
+    params: [{ name: 'deliveryId', in: 'path', schema: { type: 'string', format: 'uuid' }, description: 'The delivery' }],
+  },
   'GET /admin/jobs/failed': {
     summary: 'Failed jobs, per queue (admin)', ok: [200, 'FailedJobList', 'The failed jobs'],
-    params: [q('queue', { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile'] }, 'Only this queue'), q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 100 }, 'At most this many')],
+    params: [q('queue', { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile', 'webhook'] }, 'Only this queue'), q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 100 }, 'At most this many')],
     errors: [403],
   },
   'POST /admin/jobs/{queue}/{id}/retry': {
     summary: 'Retry a failed job (admin)', ok: [200, 'RetriedJob', 'The job, queued again'], errors: [403],
     params: [
-      { name: 'queue', in: 'path', schema: { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile'] }, description: 'The queue' },
+      { name: 'queue', in: 'path', schema: { type: 'string', enum: ['extract', 'route', 'sla', 'reconcile', 'webhook'] }, description: 'The queue' },
       { name: 'id', in: 'path', schema: { type: 'string' }, description: 'The job id' },
     ],
   },
@@ -133,5 +188,21 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: 'Postgres and Redis reachability (no token)',
     ok: [200, 'Health', 'Every dependency is up'],
     also: [[503, 'Health', 'A dependency is down', ['Retry-After']]],
+  },
+  'GET /health/live': { summary: 'Liveness: the process answers (no token; asks no dependency)', ok: [200, 'Liveness', 'The process is up'] },
+  'GET /health/ready': {
+    summary: 'Readiness: Postgres, Redis, every migration applied, every queue readable (no token)',
+    ok: [200, 'Readiness', 'Ready to serve'],
+    also: [[503, 'Readiness', 'A check failed: named in `failing`', ['Retry-After']]],
+  },
+  'GET /metrics': {
+    summary: 'Prometheus metrics: HTTP durations, queue depths, claims by status, reviewer load, process metrics. Admin token unless CLAIMDESK_METRICS_PUBLIC=true',
+    ownAuth: true,
+    ok: [200, 'MetricsText', 'The metrics', ['Cache-Control'], 'text/plain'],
+    errors: [401, 403],
+  },
+  'POST /admin/queues/session': {
+    summary: 'A link to the queue board (Bull Board at /admin/queues) for a browser: works 15 minutes, opening it sets an HttpOnly cookie (admin)',
+    ok: [201, 'BoardSession', 'The link'], errors: [403],
   },
 };

@@ -4,7 +4,7 @@ export const WEBHOOK_EVENTS = [
   'article.ingested', 'article.extracted', 'article.completed', 'article.reopened', 'article.failed',
   'claim.created', 'claim.promoted', 'claim.dismissed', 'claim.restored', 'claim.assigned', 'claim.accepted',
   'claim.declined', 'claim.expired', 'claim.reassigned', 'claim.unassigned', 'claim.reprioritised',
-  'claim.submitted', 'claim.returned', 'claim.published',
+  'claim.submitted', 'claim.returned', 'claim.published', 'webhook.paused', 'webhook.resumed',
 ] as const;
 
 export class CreateWebhookDto {

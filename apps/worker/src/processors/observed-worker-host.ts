@@ -1,5 +1,8 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { JobMetrics } from '../observability/job-metrics';
+import { runJob } from '../observability/job-context';
 
 /**
  * The base of every processor.
@@ -10,10 +13,21 @@ import { Logger, OnModuleDestroy } from '@nestjs/common';
  *   onModuleDestroy, so a job still running would find its database client already closed and hang
  *   mid-transaction (and the close with it). Closing here, in onModuleDestroy, lets active jobs
  *   finish while Postgres is still there (PrismaService disconnects in onApplicationShutdown).
+ * - Each job attempt runs in its own log context (requestId, queue, jobId), its outcome logged and
+ *   its duration measured (job-context.ts): the subclass's process() is wrapped here, so processors
+ *   stay plain.
  */
 export abstract class ObservedWorkerHost extends WorkerHost implements OnModuleDestroy {
   protected readonly logger = new Logger(this.constructor.name);
   private lastErrorAt = 0;
+  @Optional() @Inject(JobMetrics) private readonly jobMetrics?: JobMetrics;
+
+  constructor() {
+    super();
+    // @nestjs/bullmq binds `instance.process` when it creates the BullMQ worker, after construction.
+    const process = this.process.bind(this);
+    this.process = (job: Job, token?: string) => runJob(job, this.jobMetrics, () => process(job, token));
+  }
 
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {

@@ -3,17 +3,18 @@ import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { ObservedWorkerHost } from './observed-worker-host';
 import { AppConfig } from '@claimdesk/config';
-import { RoutingService } from '@claimdesk/core';
-import { QueueName, isReviewerReturnJob, type JobDataByQueue } from '@claimdesk/queue';
+import { ClaimMatchingService, RoutingService } from '@claimdesk/core';
+import { QueueName, WORKER_LIVENESS, isReviewerReturnJob, requireJobData, type JobDataByQueue } from '@claimdesk/queue';
 
 /**
  * No eligible reviewer is not an error: the claim waits in PENDING until capacity appears. BullMQ
  * hands out route jobs by priority (BREAKING first); concurrency is CLAIMDESK_WORKER_CONCURRENCY.
  */
-@Processor(QueueName.Route, { concurrency: 10 })
+@Processor(QueueName.Route, { concurrency: 10, ...WORKER_LIVENESS })
 export class RouteProcessor extends ObservedWorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly routing: RoutingService,
+    private readonly matching: ClaimMatchingService,
     private readonly config: AppConfig,
   ) {
     super();
@@ -24,11 +25,15 @@ export class RouteProcessor extends ObservedWorkerHost implements OnApplicationB
   }
 
   async process(job: Job<JobDataByQueue['route']>): Promise<string> {
-    if (isReviewerReturnJob(job.data)) {
-      const enqueued = await this.routing.routeWaitingFor(job.data.reviewerId);
+    const data = requireJobData(QueueName.Route, job);
+    if (isReviewerReturnJob(data)) {
+      const enqueued = await this.routing.routeWaitingFor(data.reviewerId);
       return `reviewer back: ${enqueued} waiting claim(s) enqueued`;
     }
-    const outcome = await this.routing.route(job.data.claimId);
+    // Matched against the fact-check library first, once per claim (issue 18); a claim held for an
+    // editor (a match at CLAIMDESK_MATCH_AUTO) is not routed.
+    if (await this.matching.matchBeforeRouting(data.claimId)) return 'held for an editor: already fact-checked';
+    const outcome = await this.routing.route(data.claimId);
     return outcome.kind === 'assigned' ? `assigned ${outcome.reviewerId}: ${outcome.reason}` : outcome.kind;
   }
 

@@ -1,5 +1,5 @@
 import type { Assignment, AssignmentStatus } from '@prisma/client';
-import { ConflictError, type Tx } from '@claimdesk/database';
+import { ConflictError, strictWhere, type Tx } from '@claimdesk/database';
 
 /**
  * A reviewer's open load is a stored counter of capacity units (STACK.md: counting live assignments
@@ -31,7 +31,10 @@ export async function closeLiveAssignment(
   assignment: Pick<Assignment, 'id' | 'status' | 'reviewerId' | 'cost'>,
   status: Extract<AssignmentStatus, 'DECLINED' | 'EXPIRED' | 'REASSIGNED' | 'WITHDRAWN'>,
 ): Promise<void> {
-  const closed = await tx.assignment.updateMany({ where: { id: assignment.id, status: assignment.status }, data: { status } });
+  const closed = await tx.assignment.updateMany({
+    where: strictWhere({ id: assignment.id, status: assignment.status }),
+    data: { status },
+  });
   if (closed.count === 0) throw new ConflictError('assignment changed concurrently', { currentState: null });
   await releaseLoad(tx, assignment.reviewerId, assignment.cost);
 }

@@ -25,8 +25,12 @@ export const PERMISSIONS = {
   // Editor overrides of the router: promote, dismiss, restore, set priority / assign, reassign, unassign.
   'claim.triage': ['ADMIN', 'EDITOR'],
   'claim.assign': ['ADMIN', 'EDITOR'],
+  // Adding partners' ClaimReviews to the fact-check library that new claims are matched against.
+  'factCheck.import': ['ADMIN', 'EDITOR'],
   'jobs.manage': ['ADMIN'],
   'webhook.manage': ['ADMIN'],
+  // Prometheus scrapes of the API's and the worker's /metrics, unless CLAIMDESK_METRICS_PUBLIC=true.
+  'metrics.read': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

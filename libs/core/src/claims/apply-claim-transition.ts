@@ -1,5 +1,5 @@
 import type { Prisma } from '@prisma/client';
-import { ConflictError, type Tx } from '@claimdesk/database';
+import { ConflictError, strictWhere, type Tx } from '@claimdesk/database';
 import { IllegalTransitionError, transition, type ClaimAction, type TransitionRule } from '@claimdesk/workflow';
 import { recordEvent } from '../events/record-event';
 
@@ -36,7 +36,7 @@ export async function applyClaimTransition(
     throw error;
   }
   const updated = await tx.claim.updateMany({
-    where: { id: claim.id, version: claim.version, status: claim.status },
+    where: strictWhere({ id: claim.id, version: claim.version, status: claim.status }),
     data: { status: rule.to, version: { increment: 1 } },
   });
   if (updated.count === 0) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Assignment, Claim, Priority } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
-import { ConflictError, NotFoundError, PrismaService, type Tx } from '@claimdesk/database';
+import { ConflictError, NotFoundError, PrismaService, strictWhere, type Tx } from '@claimdesk/database';
 import { JobProducer } from '@claimdesk/queue';
 import { ineligibility, offerExpiresAt, type ClaimAction } from '@claimdesk/workflow';
 import { refreshArticleStatus } from '../articles/refresh-article-status';
@@ -119,7 +119,7 @@ export class ClaimCommandsService {
     return this.run(claimId, async (tx, claim) => {
       if (claim.priority === priority) return {};
       const updated = await tx.claim.updateMany({
-        where: { id: claim.id, version: claim.version },
+        where: strictWhere({ id: claim.id, version: claim.version }),
         data: { priority, version: { increment: 1 } },
       });
       if (updated.count === 0) {

@@ -29,6 +29,11 @@ export interface ClaimView {
   assignment: (AssignmentView & { reviewer: { id: string; name: string } | null }) | null;
 }
 
+/** A claim of `GET /articles/:id/claims`: its newest verdict the caller may read, in brief. */
+export interface ArticleClaimView extends ClaimView {
+  verdict: { id: string; rating: string; status: string; authorId: string; createdAt: string } | null;
+}
+
 export interface ClaimDetailView extends ClaimView {
   /** Every verdict on the claim, newest first, with its evidence. */
   verdicts: Array<Verdict & { evidence: Array<{ url: string; title: string | null; note: string | null }> }>;
@@ -86,16 +91,23 @@ function toClaimView(c: ClaimWithLive): ClaimView {
 export class ClaimsQueryService {
   constructor(private readonly prisma: PrismaService) {}
 
-  async forArticle(actor: Principal, articleId: string): Promise<ClaimView[]> {
+  async forArticle(actor: Principal, articleId: string): Promise<ArticleClaimView[]> {
     authorize(actor, 'article.read');
     const article = await this.prisma.article.findUnique({ where: { id: articleId }, select: { id: true } });
     if (!article) throw new NotFoundError('article', articleId);
     const claims = await this.prisma.claim.findMany({
       where: { articleId },
       orderBy: { ordinal: 'asc' },
-      include: WITH_LIVE_ASSIGNMENT,
+      include: {
+        ...WITH_LIVE_ASSIGNMENT,
+        verdicts: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true, rating: true, status: true, authorId: true, createdAt: true } },
+      },
     });
-    return claims.map(toClaimView);
+    return claims.map((claim) => {
+      // The same visibility as GET /claims/:id: unpublished verdicts only for editors, their author and the assignee.
+      const v = visibleVerdicts(actor, claim.verdicts, claim.assignments[0]?.reviewerId)[0];
+      return { ...toClaimView(claim), verdict: v ? { id: v.id, rating: v.rating, status: v.status, authorId: v.authorId, createdAt: v.createdAt.toISOString() } : null };
+    });
   }
 
   /**

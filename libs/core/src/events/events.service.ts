@@ -32,6 +32,13 @@ export class EventsService {
     const events = rows.map((row) => redactEvent(actor, toFeedEvent(row)));
     return { events, next: events.length ? events[events.length - 1].id : cursor.toString() };
   }
+
+  /** The newest event's id ("0" when the log is empty): where a feed that wants only new events starts. */
+  async latestId(actor: Principal): Promise<string> {
+    authorize(actor, 'article.read');
+    const newest = await this.prisma.event.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+    return (newest?.id ?? 0n).toString();
+  }
 }
 
 function parseCursor(after: string | undefined): bigint {

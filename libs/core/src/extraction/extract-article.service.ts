@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Prisma } from '@prisma/client';
+import type { ArticleStatus, Prisma } from '@prisma/client';
 import { AppConfig } from '@claimdesk/config';
-import { PrismaService } from '@claimdesk/database';
+import { PrismaService, strictWhere } from '@claimdesk/database';
 import { DEFAULT_CHECKWORTHY_THRESHOLD, extractClaims, type ExtractedClaim } from '@claimdesk/extraction';
 import { JobProducer, type JobRequest } from '@claimdesk/queue';
 import { initialStatus } from '@claimdesk/workflow';
 import { recordEvent } from '../events/record-event';
+
+/** Article states in which extraction is still due (and may still fail the article). */
+const EXTRACTABLE: ArticleStatus[] = ['INGESTED', 'EXTRACTING'];
 
 export type ExtractOutcome = 'extracted' | 'skipped';
 
@@ -33,7 +36,7 @@ export class ExtractArticleService {
   async extract(articleId: string): Promise<ExtractOutcome> {
     const article = await this.prisma.article.findUnique({ where: { id: articleId } });
     if (!article || (article.status !== 'INGESTED' && article.status !== 'EXTRACTING')) return 'skipped';
-    await this.prisma.article.updateMany({ where: { id: articleId, status: 'INGESTED' }, data: { status: 'EXTRACTING' } });
+    await this.prisma.article.updateMany({ where: strictWhere({ id: articleId, status: 'INGESTED' }), data: { status: 'EXTRACTING' } });
 
     let claims: ExtractedClaim[];
     try {
@@ -114,7 +117,7 @@ export class ExtractArticleService {
   async markFailed(articleId: string, reason: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const updated = await tx.article.updateMany({
-        where: { id: articleId, status: { in: ['INGESTED', 'EXTRACTING'] } },
+        where: strictWhere({ id: articleId, status: { in: EXTRACTABLE } }),
         data: { status: 'FAILED', failureReason: reason.slice(0, 2000) },
       });
       if (updated.count > 0) await recordEvent(tx, { type: 'article.failed', articleId, payload: { reason } });

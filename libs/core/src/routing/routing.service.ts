@@ -89,6 +89,7 @@ export class RoutingService {
       SELECT c.id::text AS id, c.version, c.priority::text AS priority
       FROM "Person" p, "Claim" c JOIN "Article" a ON a.id = c."articleId"
       WHERE p.id = ${reviewerId}::uuid AND p.role = 'REVIEWER' AND p.active AND c.status = 'PENDING'
+        AND c."heldForFactCheckId" IS NULL
         AND EXISTS (SELECT 1 FROM unnest(p.languages) l WHERE lower(btrim(l)) = lower(btrim(a.language)))
         AND NOT EXISTS (SELECT 1 FROM "Assignment" x WHERE x."claimId" = c.id AND x."reviewerId" = p.id
                         AND x.status IN ('DECLINED', 'EXPIRED'))

@@ -9,10 +9,19 @@ import { chargeLoad, releaseLoad } from '../assignments/reviewer-load';
 import { authorize } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { applyClaimTransition } from '../claims/apply-claim-transition';
+import { addPublishedVerdictToLibrary } from '../fact-checks/desk-fact-check';
 import { RoutingService } from '../routing/routing.service';
 import type { VerdictInput } from './verdict-input';
 
 export type VerdictView = Verdict & { evidence: Array<{ url: string; title: string | null; note: string | null }> };
+
+/** One rating of the desk's scale; `value` is ClaimReview's numeric rating (null: not on the numeric scale). */
+export interface RatingView {
+  id: string;
+  label: string;
+  ordinal: number;
+  value: number | null;
+}
 
 @Injectable()
 export class VerdictsService {
@@ -22,6 +31,12 @@ export class VerdictsService {
     private readonly jobs: JobProducer,
     private readonly config: AppConfig,
   ) {}
+
+  /** The desk's rating scale in its order: what a verdict's `rating` may be. */
+  async ratingScale(actor: Principal): Promise<RatingView[]> {
+    authorize(actor, 'article.read');
+    return this.prisma.ratingScale.findMany({ orderBy: { ordinal: 'asc' }, select: { id: true, label: true, ordinal: true, value: true } });
+  }
 
   /** Only the reviewer holding the claim's accepted assignment may submit; it frees their capacity. */
   async submit(actor: Principal, claimId: string, input: VerdictInput): Promise<VerdictView> {
@@ -61,10 +76,20 @@ export class VerdictsService {
     return this.prisma.$transaction(async (tx) => {
       const verdict = await this.decidable(tx, actor, verdictId);
       await applyClaimTransition(tx, verdict.claim, 'approve', actor.id, { verdictId, rating: verdict.rating });
+      const decidedAt = new Date();
       const updated = await tx.verdict.update({
         where: { id: verdictId },
-        data: { status: 'APPROVED', decidedById: actor.id },
+        data: { status: 'APPROVED', decidedById: actor.id, decidedAt },
         include: { evidence: { select: { url: true, title: true, note: true } } },
+      });
+      const env = this.config.env;
+      await addPublishedVerdictToLibrary(tx, {
+        claimId: verdict.claimId,
+        verdictId,
+        urlTemplate: env.CLAIMDESK_PUBLIC_URL_TEMPLATE,
+        orgName: env.CLAIMDESK_ORG_NAME,
+        orgUrl: env.CLAIMDESK_ORG_URL,
+        publishedAt: decidedAt,
       });
       await refreshArticleStatus(tx, verdict.claim.articleId);
       return updated;
@@ -93,7 +118,7 @@ export class VerdictsService {
       await chargeLoad(tx, verdict.authorId, assignment?.cost ?? 1);
       return tx.verdict.update({
         where: { id: verdictId },
-        data: { status: 'RETURNED', decidedById: actor.id, decisionNote: note },
+        data: { status: 'RETURNED', decidedById: actor.id, decisionNote: note, decidedAt: now },
         include: { evidence: { select: { url: true, title: true, note: true } } },
       });
     });

@@ -2,6 +2,7 @@
 // role nouns resolved against earlier sentences, then quotations followed across sentences.
 import { capitalisedRuns, classifyRun } from '../entities/names';
 import { OTHER_PRONOUNS, PERSONAL_PRONOUNS, PLURAL_NOUN_RE } from './lexicon';
+import { followContents, type ContentSentence } from './content-continuation';
 import { followQuotations, type QuoteSentence } from './quote-continuation';
 import { RoleIndex } from './roles';
 import { SpeakerNormaliser } from './speakers';
@@ -29,8 +30,10 @@ function subjectPerson(s: string, knownPeople: Map<string, string>): string | nu
 }
 
 
+const BODY_DESCRIPTION_RE = /^the (?:company|fund|newspaper|paper|agency|organization|organisation|campaign|committee|report|study|department|council|firm|bank|government|administration|ministry|commission|board|network|website|site|magazine|outlet|union|court|panel|poll|survey|group|institute|center|centre|foundation|office|statement|letter)$/;
+
 export function resolveSpeakers(
-  sentences: QuoteSentence[],
+  sentences: Array<QuoteSentence & ContentSentence>,
   knownPeople: Map<string, string>,
 ): Array<string | null> {
   const speakers = new SpeakerNormaliser(knownPeople);
@@ -41,6 +44,9 @@ export function resolveSpeakers(
   let othersSinceLast = false;
   // "Critics said ... . They called for ...": "they" continues a group named in the sentence before.
   let lastGroup: string | null = null;
+  // "The IMF said ... . It edged up its forecast ...": "it" and "the company"-like descriptions
+  // continue the last named organisation that spoke.
+  let lastBody: string | null = null;
   const resolved: Array<string | null> = [];
   for (const w of sentences) {
     let speaker: string | null = null;
@@ -52,6 +58,8 @@ export function resolveSpeakers(
         speaker = lastPerson && !othersSinceLast ? lastPerson : null;
       } else if (lower === 'they') {
         speaker = lastGroup;
+      } else if (lower === 'it' || BODY_DESCRIPTION_RE.test(lower)) {
+        speaker = lastBody ?? (lower === 'it' ? null : speakers.normalise(p).name);
       } else if (role) {
         speaker = role;
         lastPerson = role;
@@ -62,6 +70,8 @@ export function resolveSpeakers(
         if (n.person) {
           lastPerson = n.name;
           othersSinceLast = false;
+        } else if (/^[A-Z]/.test(n.name) && !PLURAL_NOUN_RE.test(n.name)) {
+          lastBody = n.name;
         }
       }
     }
@@ -76,5 +86,5 @@ export function resolveSpeakers(
     const subject = subjectPerson(w.text, knownPeople);
     if (subject && subject !== lastPerson && subject !== speaker) othersSinceLast = true;
   }
-  return followQuotations(sentences, resolved);
+  return followContents(sentences, followQuotations(sentences, resolved));
 }

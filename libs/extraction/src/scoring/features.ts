@@ -39,7 +39,9 @@ export const FEATURE_SPECS: FeatureSpec[] = [
   { name: 'question', label: 'asks a question', short: 'question' },
   { name: 'courtesy', label: 'courtesy or stage direction (thank you, applause)', short: 'courtesy' },
   { name: 'short', label: 'too short to check', short: 'short' },
-  { name: 'length', label: 'long, detailed sentence', short: 'detail' },
+  // min(words, 40) / 40: every sentence has some, a five-word one 0.125. The label says what is
+  // measured, not "long", which a short sentence would carry too.
+  { name: 'length', label: 'sentence length (words, counted up to 40)', short: 'length' },
   { name: 'quote', label: 'contains a direct quotation', short: 'quote' },
   { name: 'negation', label: 'negates or denies', short: 'negation' },
   // v3: where the stance sits. The word-level penalties above fire anywhere in the sentence; these

@@ -31,6 +31,13 @@ describe('check-worthiness scoring', () => {
     expect(number?.contribution).toBeCloseTo(number!.value * number!.weight);
   });
 
+  it('labels the length feature by what it measures, so a five-word sentence is not called long', () => {
+    const length = scoreSentence('The minister resigned on Monday.').features.find((f) => f.name === 'length');
+    expect(length?.value).toBeCloseTo(5 / 40);
+    expect(length?.label).toBe('sentence length (words, counted up to 40)');
+    expect(length?.label).not.toMatch(/long|detailed/);
+  });
+
   it('builds a reason from the strongest hand features', () => {
     const r = reasonFor(scoreSentence('Unemployment fell to 4.1% in May, the lowest rate since 2001, officials said.').features);
     expect(r).toMatch(/\+/);
