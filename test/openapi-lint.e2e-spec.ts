@@ -35,6 +35,6 @@ describe('the served OpenAPI document passes Redocly CLI lint (recommended rules
     const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }> };
     const problems = report.problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`);
     expect(problems).toEqual([]);
-    expect(report.totals).toMatchObject({ errors: 0, warnings: 0, ignored: 1 });
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0, ignored: 3 });
   });
 });

@@ -308,7 +308,7 @@ export class ClaimFieldsResolver {
   // GraphQL only: REST serves the document at its own route, GET /claims/{id}/claim-review.
   @ResolveField(() => JSONScalar, {
     nullable: true,
-    description: 'schema.org ClaimReview JSON-LD of the published verdict (REST: GET /claims/{id}/claim-review); null until published',
+    description: 'The schema.org ClaimReview JSON-LD of the published verdict (REST: GET /claims/{id}/claim-review); null until published',
   })
   async claimReview(@Parent() claim: ClaimType) {
     return claim.status === ClaimStatusEnum.PUBLISHED ? this.reviews.ofPublishedClaim(claim.id) : null;

@@ -22,9 +22,9 @@ export const MAX_QUERY_COST = 20_000;
 export const LIMIT_ERROR_STATUS = { QUERY_TOO_DEEP: 400, QUERY_TOO_COSTLY: 400, GRAPHQL_VALIDATION_FAILED: 400 } as const;
 
 // Caps of list fields without a `limit` argument (what the service returns at most).
-const LIST_CAPS: Record<string, number> = { verdicts: 5, reviewers: 100 };
+const LIST_CAPS: Record<string, number> = { verdicts: 5, reviewers: 100, ratingScale: 20, publishedByHour24h: 24 };
 // Caps of paginated fields when their `limit` is absent or a variable (the services' own maxima).
-const PAGE_CAPS: Record<string, number> = { articles: 100, claims: 100, events: 1000, people: 100 };
+const PAGE_CAPS: Record<string, number> = { articles: 100, claims: 100, events: 1000, people: 100, deskStories: 500 };
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 type Fragments = Map<string, FragmentDefinitionNode>;
