@@ -153,7 +153,7 @@ describe('ClaimReview JSON-LD of published verdicts (real Postgres and Redis)', 
 
   it('serves the same document in GraphQL as claimReview on a claim, null before publication', async () => {
     const rest = (await staff.viewer.get(`/claims/${claimIds[0]}/claim-review`)).body;
-    const data = await graphql(`{ claim(id: "${claimIds[0]}") { status claimReview } claims(articleId: "${articleId}") { items { id claimReview } } }`);
+    const data = await graphql(`{ claim(id: "${claimIds[0]}") { status claimReview } claims(article: "${articleId}") { items { id claimReview } } }`);
     expect(data.claim).toEqual({ status: 'PUBLISHED', claimReview: rest });
     expect(data.claims.items.map((c: { claimReview: unknown }) => c.claimReview)).toHaveLength(2);
   });

@@ -202,7 +202,7 @@ describe('metrics, request ids in the worker logs, the queue board and readiness
     }
     const queues = await httpClient(desk.api).get('/admin/queues/api/queues', session);
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['extract', 'reconcile', 'route', 'sla']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['extract', 'reconcile', 'route', 'sla', 'webhook']);
   });
 
   it('answers /health/live always, and /health/ready 503 naming the part that fails', async () => {
