@@ -16,6 +16,7 @@ import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimitGuard } from './limits/rate-limit.guard';
+import { CallerLimits } from './limits/caller-limits';
 import { RateLimiter } from './limits/rate-limiter';
 import { ClaimsListController } from './lists/claims-list.controller';
 import { PeopleController } from './people/people.controller';
@@ -34,6 +35,7 @@ export class ApiModule {
         ClaimsListController, DashboardController, EventsController],
       providers: [
         RateLimiter,
+        CallerLimits,
         // Guards run in this order: who is calling, then whether they still have budget.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -6,11 +6,12 @@ import { TokensService } from '@claimdesk/core';
 import { ApiModule } from './api.module';
 import { problemFor } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
+import { CallerLimits } from './limits/caller-limits';
 import { setupOpenApi } from './openapi/openapi';
 
 /** Builds the API exactly as production runs it; tests call this with their own Env. */
 export async function createApiApp(env: Env = loadEnv(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: env.CLAIMDESK_MAX_BODY_BYTES, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: env.CLAIMDESK_MAX_BODY_BYTES, trustProxy: env.CLAIMDESK_TRUST_PROXY });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bufferLogs: false,
@@ -20,6 +21,7 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
   app.useGlobalPipes(validationPipe);
   setupOpenApi(app);
   const instance = app.getHttpAdapter().getInstance();
+  instance.addHook('onRequest', app.get(CallerLimits).onRequest);
   instance.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');

@@ -9,6 +9,10 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     CLAIMDESK_QUEUE_PREFIX: `cdtest-${randomBytes(5).toString('hex')}`,
     CLAIMDESK_ADMIN_TOKEN: `cd_test_admin_${randomBytes(16).toString('hex')}`,
     CLAIMDESK_RECONCILE_SECONDS: '2',
+    // Every suite calls from 127.0.0.1, many times without a token: the per-address limits are tested
+    // on their own (test/caller-limits.e2e-spec.ts), with low thresholds.
+    CLAIMDESK_ANON_LIMIT_PER_MINUTE: '1000000',
+    CLAIMDESK_AUTH_FAILURE_LIMIT_PER_MINUTE: '1000000',
     ...overrides,
   });
 }
