@@ -17,8 +17,9 @@ export function bearerToken(authorization: unknown): string | null {
 
 /**
  * Every REST route and GraphQL resolver needs `Authorization: Bearer <token>` unless marked
- * @Public(); roles are checked in services. GraphQL subscriptions authenticate once, when the
- * WebSocket connects (see graphql.module.ts), and carry the principal in their context.
+ * @Public(); roles are checked in services. GraphQL subscriptions authenticate when the WebSocket
+ * connects (api-graphql.module.ts), carry the principal in their context, and are closed when their
+ * credentials stop being valid (subscription-sessions.ts).
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
