@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppConfig, loadEnv, type Env } from '@claimdesk/config';
 import { TokensService } from '@claimdesk/core';
 import { ApiModule } from './api.module';
+import { clientErrorHandler, explainBodyError, registerBodyParsers } from './http/body-parsers';
 import { problemFor } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
 import { CallerLimits } from './limits/caller-limits';
@@ -11,16 +12,19 @@ import { setupOpenApi } from './openapi/openapi';
 
 /** Builds the API exactly as production runs it; tests call this with their own Env. */
 export async function createApiApp(env: Env = loadEnv(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: env.CLAIMDESK_MAX_BODY_BYTES, trustProxy: env.CLAIMDESK_TRUST_PROXY });
+  const adapter = new FastifyAdapter({ bodyLimit: env.CLAIMDESK_MAX_BODY_BYTES, trustProxy: env.CLAIMDESK_TRUST_PROXY, clientErrorHandler });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bufferLogs: false,
+    // Our own parsers (body-parsers.ts): UTF-8 checked, no form parser.
+    bodyParser: false,
     // A start-up error is thrown to the caller (main.ts exits 1, a test fails) instead of process.exit.
     abortOnError: false,
   });
   app.useGlobalPipes(validationPipe);
   setupOpenApi(app);
   const instance = app.getHttpAdapter().getInstance();
+  registerBodyParsers(instance as unknown as Parameters<typeof registerBodyParsers>[0], env.CLAIMDESK_MAX_BODY_BYTES);
   instance.addHook('onRequest', app.get(CallerLimits).onRequest);
   instance.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -33,7 +37,7 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
   // init registers the routes (a route keeps the handler of its registration); Nest's own, set after
   // the routes, would reach none of them and only trigger Fastify's override warning, so it is skipped.
   instance.setErrorHandler((error, request, reply) => {
-    const problem = problemFor(error, request.url);
+    const problem = problemFor(explainBodyError(error, env.CLAIMDESK_MAX_BODY_BYTES, request.headers['content-type']), request.url);
     if (problem.status >= 500 && problem.status !== 503) new Logger('Http').error(`${request.method} ${request.url}: ${String(error)}`, (error as Error)?.stack);
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   });
