@@ -8,6 +8,7 @@ import { clientErrorHandler, explainBodyError, registerBodyParsers } from './htt
 import { problemFor } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
 import { CallerLimits } from './limits/caller-limits';
+import { API_CSP, docsCsp, redirectDocsAliases } from './openapi/docs-security';
 import { setupOpenApi } from './openapi/openapi';
 
 /** Builds the API exactly as production runs it; tests call this with their own Env. */
@@ -26,7 +27,10 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
   const instance = app.getHttpAdapter().getInstance();
   registerBodyParsers(instance as unknown as Parameters<typeof registerBodyParsers>[0], env.CLAIMDESK_MAX_BODY_BYTES);
   instance.addHook('onRequest', app.get(CallerLimits).onRequest);
-  instance.addHook('onSend', async (_request, reply, payload) => {
+  redirectDocsAliases(instance as unknown as Parameters<typeof redirectDocsAliases>[0]);
+  instance.addHook('onSend', async (request, reply, payload) => {
+    const page = String(reply.getHeader('content-type') ?? '').startsWith('text/html') && request.url.startsWith('/docs');
+    reply.header('Content-Security-Policy', page ? docsCsp(typeof payload === 'string' || Buffer.isBuffer(payload) ? String(payload) : '') : API_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'no-referrer');
