@@ -22,22 +22,36 @@ describe('per-address limits for callers without a valid token (real Redis, two 
     const admin = httpClient(first, desk.adminToken);
     expect((await admin.get('/me')).status).toBe(200);
 
+    // The limit counts per clock minute: a slow run may cross into the next one, which starts afresh.
+    const byMinute = new Map<number, number[]>();
     const statuses: number[] = [];
     let lastLimited: { headers: Record<string, unknown>; body: { detail: string } } | undefined;
     for (let i = 0; i < 700; i++) {
+      const minute = Math.floor(Date.now() / 60_000);
       const response = await httpClient(i % 2 ? second : first, `cd_${randomBytes(24).toString('hex')}`).get('/me');
       statuses.push(response.status);
+      // A request sent in one minute and answered in the next could be counted in either: left out.
+      if (Math.floor(Date.now() / 60_000) === minute) byMinute.set(minute, [...(byMinute.get(minute) ?? []), response.status]);
       if (response.status === 429) lastLimited = response;
     }
     expect(statuses.slice(0, 50)).toEqual(Array(50).fill(401));
-    expect(statuses.slice(50)).toEqual(Array(650).fill(429));
+    for (const answers of byMinute.values()) {
+      const failures = answers.filter((s) => s === 401).length;
+      expect(failures).toBeLessThanOrEqual(50);
+      expect(answers).toEqual([...Array(failures).fill(401), ...Array(answers.length - failures).fill(429)]);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(700 - 50 * byMinute.size);
     expect(lastLimited!.headers['retry-after']).toMatch(/^\d+$/);
     expect(lastLimited!.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(lastLimited!.body.detail).toMatch(/more than 50 failed authentications from this address per minute/);
 
     expect((await admin.get('/me')).status).toBe(200);
-    // Not yet trusted by the second process: from a locked-out address it waits like a guess would.
-    expect((await httpClient(second, desk.adminToken).get('/me')).status).toBe(429);
+    // Not yet trusted by the second process: from a locked-out address it waits like a guess would
+    // (unless a new minute has just begun, when it is looked up and valid).
+    const minute = Math.floor(Date.now() / 60_000);
+    const untrusted = (await httpClient(second, desk.adminToken).get('/me')).status;
+    if (Math.floor(Date.now() / 60_000) === minute) expect(untrusted).toBe(429);
+    else expect([200, 429]).toContain(untrusted);
     // Probes are never limited.
     expect((await httpClient(second).get('/health')).status).toBe(200);
   });

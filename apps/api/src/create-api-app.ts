@@ -5,7 +5,7 @@ import { AppConfig, loadEnv, type Env } from '@claimdesk/config';
 import { TokensService } from '@claimdesk/core';
 import { ApiModule } from './api.module';
 import { clientErrorHandler, explainBodyError, registerBodyParsers } from './http/body-parsers';
-import { problemFor } from './http/problem-details.filter';
+import { problemFor, sendProblem } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
 import { CallerLimits } from './limits/caller-limits';
 import { API_CSP, docsCsp, redirectDocsAliases } from './openapi/docs-security';
@@ -43,7 +43,7 @@ export async function createApiApp(env: Env = loadEnv(), options: { logger?: fal
   instance.setErrorHandler((error, request, reply) => {
     const problem = problemFor(explainBodyError(error, env.CLAIMDESK_MAX_BODY_BYTES, request.headers['content-type']), request.url);
     if (problem.status >= 500 && problem.status !== 503) new Logger('Http').error(`${request.method} ${request.url}: ${String(error)}`, (error as Error)?.stack);
-    void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
+    sendProblem(reply, problem);
   });
   adapter.setErrorHandler = () => instance;
   await app.init();
