@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { Readable, Writable } from 'node:stream';
 import { getMetricsFromStream, type PromData, type PromHistogramData, type PromMetrics } from 'prom2javascript';
 import { Client } from 'pg';
+import { ALL_QUEUES } from '@claimdesk/queue';
 import { httpClient, startTestDesk, waitFor, type HttpClient, type TestDesk } from '@claimdesk/testing';
 import { createWorkerApp } from '../apps/worker/src/create-worker-app';
 import { addPerson, type DeskMember } from './desk-builder';
@@ -202,7 +203,7 @@ describe('metrics, request ids in the worker logs, the queue board and readiness
     }
     const queues = await httpClient(desk.api).get('/admin/queues/api/queues', session);
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['extract', 'reconcile', 'route', 'sla', 'webhook']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([...ALL_QUEUES].sort());
   });
 
   it('answers /health/live always, and /health/ready 503 naming the part that fails', async () => {

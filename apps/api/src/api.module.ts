@@ -26,6 +26,7 @@ import { MetricsController } from './observability/metrics.controller';
 import { BoardSessionController } from './queue-board/board-session.controller';
 import { BoardSessions } from './queue-board/board-sessions';
 import { RateLimitGuard } from './limits/rate-limit.guard';
+import { CallerLimits } from './limits/caller-limits';
 import { RateLimiter } from './limits/rate-limiter';
 import { ClaimsListController } from './lists/claims-list.controller';
 import { PeopleController } from './people/people.controller';
@@ -51,6 +52,7 @@ export class ApiModule {
         EventStreams,
         DeskMetrics,
         BoardSessions,
+        CallerLimits,
         // Guards run in this order: who is calling, then whether they still have budget.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

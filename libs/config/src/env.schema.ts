@@ -24,6 +24,18 @@ const slaMinutes = z.string().transform((spec, ctx) => {
   }
 });
 
+/**
+ * Which peers may tell the client's address in X-Forwarded-For: `true` (any: only behind a proxy that
+ * overwrites the header), `false` (none) or a comma-separated list of addresses, CIDRs and the names
+ * loopback, linklocal, uniquelocal. Trusting every peer would let anyone pick the address the
+ * per-address limits count against.
+ */
+export const DEFAULT_TRUSTED_PROXIES = 'loopback,linklocal,uniquelocal';
+const trustProxy = z
+  .string()
+  .regex(/^(true|false|[0-9A-Za-z.:/, ]+)$/, 'true, false, or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal')
+  .transform((v): boolean | string[] => (v === 'true' ? true : v === 'false' ? false : v.split(',').map((s) => s.trim()).filter(Boolean)));
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every variable claimdesk reads, validated once at start. */
@@ -62,6 +74,9 @@ export const envSchema = z.object({
   CLAIMDESK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   CLAIMDESK_RECONCILE_SECONDS: z.coerce.number().int().min(1).default(30),
   CLAIMDESK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  CLAIMDESK_ANON_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  CLAIMDESK_AUTH_FAILURE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  CLAIMDESK_TRUST_PROXY: z.string().default(DEFAULT_TRUSTED_PROXIES).pipe(trustProxy),
   CLAIMDESK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // pino's levels; Nest's names `log` and `verbose` are accepted for info and trace.
   LOG_LEVEL: z

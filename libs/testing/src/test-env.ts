@@ -12,6 +12,10 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     CLAIMDESK_RECONCILE_SECONDS: '2',
     // Files run in parallel: no worker opens its metrics port unless a test gives it one.
     CLAIMDESK_WORKER_METRICS_PORT: '0',
+    // Every suite calls from 127.0.0.1, many times without a token: the per-address limits are tested
+    // on their own (test/caller-limits.e2e-spec.ts), with low thresholds.
+    CLAIMDESK_ANON_LIMIT_PER_MINUTE: '1000000',
+    CLAIMDESK_AUTH_FAILURE_LIMIT_PER_MINUTE: '1000000',
     ...overrides,
   });
 }

@@ -3,10 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Principal } from '@claimdesk/core';
 import { UnauthenticatedError } from '@claimdesk/database';
+import type { IdentifiedRequest } from '../limits/caller-limits';
 import { IS_PUBLIC } from './public.decorator';
 import { TokenCache } from './token-cache';
 
-type WithPrincipal = { headers?: Record<string, string | undefined>; principal?: Principal };
+type WithPrincipal = { headers?: Record<string, string | undefined> } & IdentifiedRequest;
 
 /** Bearer token from an Authorization header (or a GraphQL WebSocket's connection params). */
 export function bearerToken(authorization: unknown): string | null {
@@ -16,8 +17,9 @@ export function bearerToken(authorization: unknown): string | null {
 
 /**
  * Every REST route and GraphQL resolver needs `Authorization: Bearer <token>` unless marked
- * @Public(); roles are checked in services. GraphQL subscriptions authenticate once, when the
- * WebSocket connects (see graphql.module.ts), and carry the principal in their context.
+ * @Public(); roles are checked in services. GraphQL subscriptions authenticate when the WebSocket
+ * connects (api-graphql.module.ts), carry the principal in their context, and are closed when their
+ * credentials stop being valid (subscription-sessions.ts).
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -36,7 +38,9 @@ export class BearerAuthGuard implements CanActivate {
     } else {
       target = context.switchToHttp().getRequest<WithPrincipal>();
     }
+    // HTTP requests were identified at the edge (CallerLimits): a refused token is not looked up twice.
     if (target.principal) return true;
+    if (target.authFailure) throw target.authFailure;
     const token = bearerToken(target.headers?.authorization);
     if (!token) throw new UnauthenticatedError('missing bearer token');
     target.principal = await this.tokens.authenticate(token);

@@ -25,14 +25,21 @@ export class TokenCache implements OnModuleDestroy {
   }
 
   async authenticate(token: string): Promise<Principal> {
-    const key = hashToken(token);
-    const now = Date.now();
-    const hit = this.live.isListening ? this.entries.get(key) : undefined;
-    if (hit && hit.until > now && this.live.isListening) return hit.principal;
-    const principal = await this.tokens.authenticate(token);
+    const hit = this.cached(token);
+    if (hit) return hit;
+    const { principal, expiresAt } = await this.tokens.authenticateToken(token);
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { principal, until: now + TOKEN_CACHE_TTL_MS });
+    // Never trusted past the token's own expiry (no NOTIFY announces an expiry: it is the clock's).
+    const until = Math.min(Date.now() + TOKEN_CACHE_TTL_MS, expiresAt?.getTime() ?? Infinity);
+    this.entries.set(hashToken(token), { principal, until });
     return principal;
+  }
+
+  /** The caller when this process already trusts the token, without asking Postgres. */
+  cached(token: string): Principal | undefined {
+    if (!this.live.isListening) return undefined;
+    const hit = this.entries.get(hashToken(token));
+    return hit && hit.until > Date.now() ? hit.principal : undefined;
   }
 
   clear(): void {

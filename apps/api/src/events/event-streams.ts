@@ -105,6 +105,9 @@ export class EventStreams implements OnModuleInit, OnModuleDestroy {
       raw.end();
     };
     const deadline = setTimeout(end, maxSeconds * 1000);
+    // The stream's socket keeps the server alive while it is open; the timers alone must not.
+    tick.unref();
+    deadline.unref();
     this.open.add(end);
     raw.on('close', end);
     raw.write(`retry: 2000\n: stream from ${start}\n\n`);

@@ -6,7 +6,6 @@ import { AppConfig } from '@claimdesk/config';
 import { BatchReads, CoreModule } from '@claimdesk/core';
 import { bearerToken } from '../auth/bearer-auth.guard';
 import { AuthModule } from '../auth/auth.module';
-import { TokenCache } from '../auth/token-cache';
 import { auditDenial } from '../http/audit';
 import { toGraphQLError } from '../http/error-mapping';
 import { describeRootTypes } from './described';
@@ -15,6 +14,7 @@ import { EventRelay, GRAPHQL_EMITTER, type Emitter } from './event-relay';
 import { createLoaders } from './loaders';
 import { withCodeAndStatus } from './error-status';
 import { costLimitRule, depthLimitRule } from './query-limits';
+import { SubscriptionSessions, type SubscriptionSession } from './subscription-sessions';
 
 @Module({
   imports: [CoreModule],
@@ -37,8 +37,9 @@ import { costLimitRule, depthLimitRule } from './query-limits';
       },
     },
     EventRelay,
+    SubscriptionSessions,
   ],
-  exports: [GRAPHQL_EMITTER],
+  exports: [GRAPHQL_EMITTER, SubscriptionSessions],
 })
 class GraphqlSupportModule {}
 
@@ -53,8 +54,8 @@ class GraphqlSupportModule {}
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       imports: [GraphqlSupportModule, AuthModule, CoreModule],
-      inject: [GRAPHQL_EMITTER, BatchReads, TokenCache],
-      useFactory: (emitter: Emitter, batch: BatchReads, tokens: TokenCache) => ({
+      inject: [GRAPHQL_EMITTER, BatchReads, SubscriptionSessions],
+      useFactory: (emitter: Emitter, batch: BatchReads, sessions: SubscriptionSessions) => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -95,12 +96,22 @@ class GraphqlSupportModule {}
             };
             if (!token) return refuse(new Error('missing bearer token'));
             try {
-              return { principal: await tokens.authenticate(token) };
+              const session = await sessions.open(token);
+              return { principal: session.principal, session };
             } catch (error) {
               return refuse(error);
             }
           },
-          context: () => ({ loaders: createLoaders(batch) }),
+          // The socket, so that SubscriptionSessions can close it when its credentials stop being valid.
+          context: (socket: unknown) => ({ loaders: createLoaders(batch), socket }),
+          onDisconnect: (context: object) => sessions.end((context as { session?: SubscriptionSession }).session),
+        },
+        hooks: {
+          // The first point where a connection's session and socket meet (onConnect has no socket).
+          preSubscriptionExecution: async (_schema, _document, context) => {
+            const { session, socket } = context as unknown as { session?: SubscriptionSession; socket?: { close(code: number, reason: string): void } };
+            if (session && socket) session.attach(socket);
+          },
         },
       }),
     }),

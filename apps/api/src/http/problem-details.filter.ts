@@ -65,14 +65,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error(`${request.method} ${request.url}: ${String(exception)}`, (exception as Error)?.stack);
     }
-    if (problem.status === 503) void reply.header('Retry-After', '5');
-    if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
-    void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
+    sendProblem(reply, problem);
   }
 
   private toProblem(exception: unknown, instance: string): Problem {
     return problemFor(exception, instance);
   }
+}
+
+/** Sends a problem with the headers its status calls for (from Nest's filter and Fastify's error handler alike). */
+export function sendProblem(reply: { header(name: string, value: string): unknown; status(code: number): { header(name: string, value: string): { send(payload: unknown): unknown } } }, problem: Problem): void {
+  if (problem.status === 503) void reply.header('Retry-After', '5');
+  if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+  void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
 }
 
 /** RFC 9457 problem details for anything thrown, through the one mapping (error-mapping.ts). */

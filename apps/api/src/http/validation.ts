@@ -43,10 +43,30 @@ function isPlain(value: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * Keys no input of this API names, that class-validator's whitelist lets through: it looks a key up
+ * in a plain object of known properties, so every name `{}` inherits (`constructor`, `toString`,
+ * `valueOf`, `hasOwnProperty`, `__defineGetter__`, ...) counts as known; `prototype` and
+ * `__proto__` are refused with them. Ordinary unknown names are refused by the whitelist itself.
+ */
+const INHERITED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype', '__proto__']);
+
+export function inheritedNameKeys(value: unknown, path = '', depth = 0): FieldProblem[] {
+  if (value === null || typeof value !== 'object' || depth >= MAX_INPUT_DEPTH || !isPlain(value)) return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return entries.flatMap(([k, v]) => {
+    const field = path ? `${path}.${k}` : k;
+    const own = !Array.isArray(value) && INHERITED_NAMES.has(k) ? [{ field, message: `${k} should not exist (not a field of this input)` }] : [];
+    return [...own, ...inheritedNameKeys(v, field, depth + 1)];
+  });
+}
+
 class StorableValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
     // Input only: request bodies, queries, params and GraphQL arguments, never a context object.
-    const problems = metadata.type === 'custom' || !isPlain(value) ? [] : unstorableText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+    const input = metadata.type !== 'custom' && isPlain(value);
+    const path = metadata.type === 'body' ? '' : (metadata.data ?? '');
+    const problems = input ? [...unstorableText(value, path), ...inheritedNameKeys(value, path)] : [];
     if (problems.length) throw new ValidationError(problems);
     return super.transform(value, metadata);
   }

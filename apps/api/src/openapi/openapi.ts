@@ -22,9 +22,10 @@ export const HEADERS: Record<string, { description: string; schema: Obj }> = {
   'X-Content-Type-Options': { description: 'Always nosniff', schema: { type: 'string' } },
   'X-Frame-Options': { description: 'Always DENY', schema: { type: 'string' } },
   'Referrer-Policy': { description: 'Always no-referrer', schema: { type: 'string' } },
+  'Content-Security-Policy': { description: "Always `default-src 'none'; frame-ancestors 'none'` on API answers (a JSON answer loads nothing)", schema: { type: 'string' } },
   'X-Request-Id': { description: "The request's id (yours when short and safe, else a new UUID), as in the logs", schema: { type: 'string' } },
 };
-const ALWAYS = ['X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy', 'X-Request-Id'];
+const ALWAYS = ['Content-Security-Policy', 'X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy', 'X-Request-Id'];
 const RATE_LIMITED = ['RateLimit-Limit', 'RateLimit-Remaining'];
 
 const BODY_METHODS = new Set(['post', 'patch', 'put', 'delete']);

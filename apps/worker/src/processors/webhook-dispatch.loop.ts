@@ -21,6 +21,7 @@ export class WebhookDispatchLoop implements OnApplicationBootstrap, OnModuleDest
     this.timer = setInterval(() => {
       if (!this.running) this.running = this.tick().finally(() => (this.running = null));
     }, POLL_MS);
+    this.timer.unref(); // the worker's shutdown clears it; an app a test forgot to close must not hold the process
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -15,6 +15,11 @@ export class TokensService {
   constructor(private readonly prisma: PrismaService) {}
 
   async authenticate(token: string): Promise<Principal> {
+    return (await this.authenticateToken(token)).principal;
+  }
+
+  /** The caller, and when the token stops being valid (null: until revoked). */
+  async authenticateToken(token: string): Promise<{ principal: Principal; expiresAt: Date | null }> {
     const row = await this.prisma.apiToken.findUnique({
       where: { hash: hashToken(token) },
       include: { person: { select: { id: true, name: true, role: true, active: true } } },
@@ -33,7 +38,7 @@ export class TokensService {
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       void this.prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } }).catch(() => undefined);
     }
-    return { id: row.person.id, name: row.person.name, role: row.person.role };
+    return { principal: { id: row.person.id, name: row.person.name, role: row.person.role }, expiresAt: row.expiresAt };
   }
 
   /** Creates a token for a person and returns it; it is never shown again. */
