@@ -14,7 +14,8 @@ const contracts = new WeakMap<NestFastifyApplication, Promise<OpenApiContract>>(
 export function contractOf(app: NestFastifyApplication): Promise<OpenApiContract> {
   let contract = contracts.get(app);
   if (!contract) {
-    contract = app.inject({ method: 'GET', url: '/docs-json' }).then((r) => new OpenApiContract(JSON.parse(r.body)));
+    // From an address of its own (TEST-NET-1), so the per-address limits a suite measures on 127.0.0.1 do not count it.
+    contract = app.inject({ method: 'GET', url: '/docs-json', remoteAddress: '192.0.2.1' }).then((r) => new OpenApiContract(JSON.parse(r.body)));
     contracts.set(app, contract);
   }
   return contract;
