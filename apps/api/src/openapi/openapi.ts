@@ -64,6 +64,33 @@ function answer([status, schema, description, headers = [], mediaType]: Answer, 
   return [String(status), response(description, schema, isPublic ? headers : [...headers, ...RATE_LIMITED], mediaType)];
 }
 
+/**
+ * A delivery POSTed to the subscription's url: any 2xx counts as delivered, a redirect is never
+ * followed, anything else is retried (README, Webhooks).
+ */
+function callbacksOf(callbacks: Record<string, string>): Obj {
+  return Object.fromEntries(
+    Object.entries(callbacks).map(([name, schema]) => [
+      name,
+      {
+        '{$request.body#/url}': {
+          post: {
+            summary: 'One event, signed, POSTed to the subscribed url',
+            operationId: `callback_${name}`,
+            security: [],
+            requestBody: { required: true, content: { 'application/json': { schema: schemaRef(schema) } } },
+            responses: {
+              '2XX': { description: 'Delivered' },
+              '4XX': { description: 'Not delivered: retried with growing gaps, then the subscription pauses' },
+              '5XX': { description: 'Not delivered: retried with growing gaps, then the subscription pauses' },
+            },
+          },
+        },
+      },
+    ]),
+  );
+}
+
 /** Schemas reachable from the paths (so no component is left unused). */
 function usedSchemas(document: unknown): Set<string> {
   const used = new Set<string>();
@@ -123,6 +150,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
         responses[String(status)] = response(ERROR_TITLES[status] ?? 'Error', 'Problem', errorHeaders(status, isPublic), 'application/problem+json');
       }
       op.responses = responses as never;
+      if (doc?.callbacks) op.callbacks = callbacksOf(doc.callbacks) as never;
       if (doc?.body) {
         op.requestBody = {
           required: !doc.bodyOptional,

@@ -18,6 +18,8 @@ export interface RouteDoc {
   ok: Answer;
   also?: Answer[];
   params?: Param[];
+  /** OpenAPI 3.0 callbacks: requests this server makes because of the route (webhook deliveries), by name: the schema POSTed. */
+  callbacks?: Record<string, string>;
   /** Domain refusals beyond the automatic ones: 403 (role or ownership), 404 (a referenced row), 409 (state). */
   errors?: number[];
 }
@@ -150,6 +152,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /webhooks': {
     summary: 'Subscribe a URL to events (admin); refused when it resolves to a loopback, private or link-local address; the secret is shown once',
     body: 'CreateWebhook', ok: [201, 'WebhookCreated', 'The subscription and its secret'], errors: [403],
+    callbacks: { event: 'WebhookPayload' },
   },
   'GET /webhooks': { summary: 'Webhook subscriptions, never their secrets (admin)', ok: [200, 'WebhookList', 'The subscriptions'], errors: [403] },
   'DELETE /webhooks/{id}': { summary: 'Delete a webhook subscription: no more deliveries, pending ones given up, history kept (admin)', ok: [200, 'Webhook', 'The subscription now'], errors: [403] },

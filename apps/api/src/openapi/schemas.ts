@@ -86,6 +86,15 @@ const webhookFields = {
   deletedAt: ntime('When it was deleted; null while subscribed'),
   createdAt: time('When it was created'),
 };
+const eventFields = {
+  id: str('The feed cursor (a bigserial id as a string)', { pattern: '^\\d+$' }),
+  type: str('What happened, e.g. claim.published'),
+  articleId: nuuid('The article concerned'),
+  claimId: nuuid('The claim concerned'),
+  actorId: nuuid('Who did it; null for the system'),
+  payload: anyJson('Details of the change, as the caller may read them'),
+  at: time('When it was committed'),
+};
 const matchFields = {
   rank: int('Its rank among the claim matches, from 1'),
   score: num("The matcher's probability that the fact-check checks this claim", { minimum: 0, maximum: 1 }),
@@ -262,15 +271,7 @@ export const SCHEMAS: Record<string, Schema> = {
     expiresAt: ntime('When it stops working; null for never'),
     revokedAt: ntime('When it was revoked; null while valid'),
   }),
-  Event: closed('One change in the event log', {
-    id: str('The feed cursor (a bigserial id as a string)', { pattern: '^\\d+$' }),
-    type: str('What happened, e.g. claim.published'),
-    articleId: nuuid('The article concerned'),
-    claimId: nuuid('The claim concerned'),
-    actorId: nuuid('Who did it; null for the system'),
-    payload: anyJson('Details of the change, as the caller may read them'),
-    at: time('When it was committed'),
-  }),
+  Event: closed('One change in the event log', eventFields),
   EventPage: closed('Events after a cursor, oldest first', {
     events: list('Event', 'The events'),
     next: str('Pass back as `after` on the next poll', { pattern: '^\\d+$' }),
@@ -419,6 +420,20 @@ export const SCHEMAS: Record<string, Schema> = {
     },
   }),
   WebhookDeliveryPage: page('WebhookDelivery', 'A page of deliveries'),
+  WebhookPayload: closed(
+    'The body of every webhook POST (Standard Webhooks): headers webhook-id (= id), webhook-timestamp (unix seconds) and ' +
+      'webhook-signature (v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>"> keyed by the base64-decoded whsec_ secret; space-separated, one per valid secret)',
+    {
+      type: str('The event type, e.g. claim.published'),
+      id: str('The event id, as in GET /events; the same on every retry'),
+      at: time('When the event was committed'),
+      data: closed(
+        'The event as a VIEWER reads it in GET /events, and for claim.published its ClaimReview',
+        { ...eventFields, claimReview: ref('ClaimReview', { nullable: true, description: 'claim.published only: its ClaimReview' }) },
+        ['claimReview'],
+      ),
+    },
+  ),
   ClaimReview: {
     ...closed(
       'schema.org ClaimReview (JSON-LD). A rating off the numeric scale (MISLEADING, UNVERIFIABLE) has no ratingValue, bestRating or worstRating',

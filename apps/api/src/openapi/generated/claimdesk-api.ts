@@ -2358,6 +2358,49 @@ export interface components {
             /** @description Pass back as `cursor` for the next page; null on the last page */
             next: string | null;
         };
+        /** @description The body of every webhook POST (Standard Webhooks): headers webhook-id (= id), webhook-timestamp (unix seconds) and webhook-signature (v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>"> keyed by the base64-decoded whsec_ secret; space-separated, one per valid secret) */
+        WebhookPayload: {
+            /** @description The event type, e.g. claim.published */
+            type: string;
+            /** @description The event id, as in GET /events; the same on every retry */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the event was committed
+             */
+            at: string;
+            /** @description The event as a VIEWER reads it in GET /events, and for claim.published its ClaimReview */
+            data: {
+                /** @description The feed cursor (a bigserial id as a string) */
+                id: string;
+                /** @description What happened, e.g. claim.published */
+                type: string;
+                /**
+                 * Format: uuid
+                 * @description The article concerned
+                 */
+                articleId: string | null;
+                /**
+                 * Format: uuid
+                 * @description The claim concerned
+                 */
+                claimId: string | null;
+                /**
+                 * Format: uuid
+                 * @description Who did it; null for the system
+                 */
+                actorId: string | null;
+                /** @description Details of the change, as the caller may read them */
+                payload: unknown;
+                /**
+                 * Format: date-time
+                 * @description When it was committed
+                 */
+                at: string;
+                /** @description claim.published only: its ClaimReview */
+                claimReview?: components["schemas"]["ClaimReview"] | null;
+            };
+        };
         /** @description schema.org ClaimReview (JSON-LD). A rating off the numeric scale (MISLEADING, UNVERIFIABLE) has no ratingValue, bestRating or worstRating */
         ClaimReview: {
             /**
