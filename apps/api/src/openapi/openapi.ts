@@ -140,14 +140,16 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
       const doc = ROUTE_DOCS[`${method.toUpperCase()} ${path}`];
       // A route that checks its own token (ownAuth) is outside the guard: no rate limit, its own 401/403.
       const isPublic = PUBLIC_PATHS.has(path) || doc?.ownAuth === true;
+      // Its answers may still carry the RateLimit headers (a valid token went through the guard first).
+      const unlimited = PUBLIC_PATHS.has(path);
       op.summary = doc?.summary ?? op.summary ?? `${method.toUpperCase()} ${path}`;
       op.description = op.summary;
       if (PUBLIC_PATHS.has(path)) op.security = [];
       const responses: Obj = doc
-        ? Object.fromEntries([doc.ok, ...(doc.also ?? [])].map((a) => answer(a, isPublic)))
+        ? Object.fromEntries([doc.ok, ...(doc.also ?? [])].map((a) => answer(a, unlimited)))
         : { 200: response('Success (undocumented route)', null, RATE_LIMITED) };
       for (const status of errorsOf(method, path, doc, isPublic)) {
-        responses[String(status)] = response(ERROR_TITLES[status] ?? 'Error', 'Problem', errorHeaders(status, isPublic), 'application/problem+json');
+        responses[String(status)] = response(ERROR_TITLES[status] ?? 'Error', 'Problem', errorHeaders(status, unlimited), 'application/problem+json');
       }
       op.responses = responses as never;
       if (doc?.callbacks) op.callbacks = callbacksOf(doc.callbacks) as never;
