@@ -179,7 +179,15 @@ describe('one article, ingestion to published verdicts (real Postgres and Redis)
     const unchanged = await admin.get(`/articles/${articleId}/status`, { 'if-none-match': etag });
     expect(unchanged.status).toBe(304);
     await pg.query(`UPDATE "Article" SET revision = revision + 1 WHERE id = $1`, [articleId]);
-    const changed = await admin.get(`/articles/${articleId}/status`, { 'if-none-match': etag });
+    // The API learns of a commit through Postgres NOTIFY, a few milliseconds after it (longer on a
+    // loaded machine): the poll answers 200 once it has, never a stale 304 for long.
+    const changed = await waitFor(
+      async () => {
+        const answer = await admin.get(`/articles/${articleId}/status`, { 'if-none-match': etag });
+        return answer.status === 200 ? answer : undefined;
+      },
+      { timeoutMs: 5_000, intervalMs: 20, what: 'a 200 once the revision changed' },
+    );
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
   });
